@@ -1,0 +1,253 @@
+"""Screening of SPEC §3: each rule of the vacancy checked against the candidate's data, then eligibility.
+
+Rule codes: `EDU`, `EXP`, `LANG:<iso code>`, `CUSTOM:<index>` (0-based, the `index` of the API's answers).
+Results: `pass`, `pass_risk` (EXP exception only), `flag` (a non-mandatory rule not met), `fail` (a mandatory
+rule not met), `pending` (a mandatory custom check not answered yet). Missing candidate data (no education,
+no years, no claimed language) counts as not met: the rule fails or flags, it is never pending.
+An optional custom check not answered yet is a `flag`, so it shows without holding the candidate back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .levels import (
+    ELIGIBLE,
+    ELIGIBLE_WITH_RISK,
+    EXPERIENCE_RISK,
+    FAIL,
+    FLAG,
+    N_,
+    NOT_ELIGIBLE,
+    PASS,
+    PASS_RISK,
+    PENDING,
+    SCREENING_FLAG,
+    SCREENING_PENDING,
+    education_rank,
+    language_rank,
+    normalize_language_level,
+)
+from .values import (
+    CandidateData,
+    CustomRule,
+    EducationRule,
+    ExperienceRule,
+    LanguageRule,
+    Requirements,
+    ScorecardData,
+)
+
+# Stored decimals (2.9, 3.0, 99.5) arrive as binary floats; this absorbs their noise at a boundary.
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    """One rule's outcome; `message` is an English %-template (marked with N_) filled from `params`."""
+
+    rule: str
+    result: str
+    message: str
+    params: Mapping[str, Any]
+
+    @property
+    def detail(self) -> str:
+        """The message in English with its parameters filled in."""
+        return self.message % self.params
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """All rule results in rule order, the eligibility they give and the screening flags."""
+
+    eligibility: str
+    results: tuple[RuleResult, ...]
+    flags: tuple[str, ...]
+
+
+def screen(
+    requirements: Requirements, candidate: CandidateData, scorecards: Iterable[ScorecardData] = ()
+) -> Screening:
+    """Check every rule (EDU, EXP, languages, custom checks, in that order) and derive eligibility.
+
+    Eligibility: any fail -> not_eligible; else any pending -> pending; else any pass_risk ->
+    eligible_with_risk; else eligible. Flags in rule order: `experience_risk` for the EXP exception,
+    `screening_flag:<RULE>` for each flag, `screening_pending` once if any rule is pending.
+    Only submitted scorecards count for verified languages.
+    """
+    results: list[RuleResult] = []
+    if requirements.education is not None:
+        results.append(check_education(requirements.education, candidate))
+    if requirements.experience is not None:
+        results.append(check_experience(requirements.experience, candidate))
+    verified = verified_language_levels(scorecards)
+    results.extend(check_language(rule, candidate, verified) for rule in requirements.languages)
+    results.extend(check_custom(rule, candidate) for rule in requirements.custom)
+    return Screening(eligibility(results), tuple(results), screening_flags(results))
+
+
+def eligibility(results: Iterable[RuleResult]) -> str:
+    """Eligibility from rule results: fail beats pending beats pass_risk."""
+    outcomes = {result.result for result in results}
+    if FAIL in outcomes:
+        return NOT_ELIGIBLE
+    if PENDING in outcomes:
+        return PENDING
+    if PASS_RISK in outcomes:
+        return ELIGIBLE_WITH_RISK
+    return ELIGIBLE
+
+
+def screening_flags(results: Iterable[RuleResult]) -> tuple[str, ...]:
+    """The flags of the rule results, in rule order, `screening_pending` at most once."""
+    flags: list[str] = []
+    for result in results:
+        if result.result == PASS_RISK:
+            flags.append(EXPERIENCE_RISK)
+        elif result.result == FLAG:
+            flags.append(f"{SCREENING_FLAG}:{result.rule}")
+        elif result.result == PENDING and SCREENING_PENDING not in flags:
+            flags.append(SCREENING_PENDING)
+    return tuple(flags)
+
+
+def _not_met(mandatory: bool) -> str:
+    return FAIL if mandatory else FLAG
+
+
+def _at_least(value: float, minimum: float) -> bool:
+    return value >= minimum - _EPSILON
+
+
+def _preferred_field(rule: EducationRule, field: str | None) -> str | None:
+    """The preferred field the candidate's field names (case-insensitive, as a whole word), if any."""
+    if not field:
+        return None
+    text = field.casefold()
+    for preferred in rule.preferred_fields:
+        if re.search(rf"\b{re.escape(preferred.casefold().strip())}\b", text):
+            return preferred
+    return None
+
+
+def check_education(rule: EducationRule, candidate: CandidateData) -> RuleResult:
+    """EDU: the candidate's level reaches `min_level`; a preferred field is mentioned, never scored."""
+    params: dict[str, Any] = {"min_level": rule.min_level, "level": candidate.education_level}
+    if candidate.education_level is None:
+        message = N_("%(min_level)s or higher required; education not stated")
+        return RuleResult("EDU", _not_met(rule.mandatory), message, params)
+    met = education_rank(candidate.education_level) >= education_rank(rule.min_level)
+    preferred = _preferred_field(rule, candidate.education_field)
+    params["preferred_field"] = preferred
+    if preferred is not None:
+        message = N_(
+            "%(min_level)s or higher required; candidate has %(level)s (preferred field: %(preferred_field)s)"
+        )
+    else:
+        message = N_("%(min_level)s or higher required; candidate has %(level)s")
+    return RuleResult("EDU", PASS if met else _not_met(rule.mandatory), message, params)
+
+
+def check_experience(rule: ExperienceRule, candidate: CandidateData) -> RuleResult:
+    """EXP: `min_years` passes; else `exception_min_years` with plan attainment >= the minimum passes with risk."""
+    years, plan = candidate.experience_years, candidate.plan_attainment_pct
+    params: dict[str, Any] = {
+        "min_years": rule.min_years,
+        "years": years,
+        "plan_pct": plan,
+        "exception_min_years": rule.exception_min_years,
+        "exception_min_plan_pct": rule.exception_min_plan_pct,
+    }
+    if years is None:
+        return RuleResult(
+            "EXP",
+            _not_met(rule.mandatory),
+            N_("%(min_years)g+ years required; experience not stated"),
+            params,
+        )
+    if _at_least(years, rule.min_years):
+        return RuleResult("EXP", PASS, N_("%(min_years)g+ years required; candidate has %(years)g"), params)
+    if rule.exception_min_years is None or rule.exception_min_plan_pct is None:
+        return RuleResult(
+            "EXP",
+            _not_met(rule.mandatory),
+            N_("%(min_years)g+ years required; candidate has %(years)g"),
+            params,
+        )
+    if plan is None:
+        message = N_(
+            "%(min_years)g+ years required (or %(exception_min_years)g+ with %(exception_min_plan_pct)g%% of plan);"
+            " candidate has %(years)g, plan attainment not stated"
+        )
+        return RuleResult("EXP", _not_met(rule.mandatory), message, params)
+    if _at_least(years, rule.exception_min_years) and _at_least(plan, rule.exception_min_plan_pct):
+        message = N_("%(years)g years, below %(min_years)g, but %(plan_pct)g%% of plan: accepted with a risk")
+        return RuleResult("EXP", PASS_RISK, message, params)
+    message = N_(
+        "%(min_years)g+ years required (or %(exception_min_years)g+ with %(exception_min_plan_pct)g%% of plan);"
+        " candidate has %(years)g with %(plan_pct)g%% of plan"
+    )
+    return RuleResult("EXP", _not_met(rule.mandatory), message, params)
+
+
+def verified_language_levels(scorecards: Iterable[ScorecardData]) -> dict[str, str]:
+    """Per language (lower-case code), the lowest level verified in a submitted scorecard; drafts never count."""
+    lowest: dict[str, str] = {}
+    for scorecard in scorecards:
+        if not scorecard.submitted:
+            continue
+        for language, level in scorecard.verified_languages.items():
+            code = language.strip().lower()
+            if code not in lowest or language_rank(level) < language_rank(lowest[code]):
+                lowest[code] = normalize_language_level(level)
+    return lowest
+
+
+def _claimed_level(candidate: CandidateData, code: str) -> str | None:
+    for language, level in candidate.languages.items():
+        if language.strip().lower() == code:
+            return normalize_language_level(level)
+    return None
+
+
+def check_language(rule: LanguageRule, candidate: CandidateData, verified: Mapping[str, str]) -> RuleResult:
+    """LANG: the effective level (lowest verified in a submitted scorecard, else claimed) reaches `min_level`."""
+    code = rule.language.strip().lower()
+    claimed = _claimed_level(candidate, code)
+    level = verified.get(code)
+    params: dict[str, Any] = {
+        "language": code,
+        "min_level": normalize_language_level(rule.min_level),
+        "level": level or claimed,
+        "claimed": claimed,
+        "verified": level is not None,
+    }
+    if level is None and claimed is None:
+        message = N_("%(language)s %(min_level)s required; level not stated")
+        return RuleResult(f"LANG:{code}", _not_met(rule.mandatory), message, params)
+    if level is None:
+        message = N_("%(language)s %(min_level)s required; claimed %(level)s, not verified")
+    elif claimed is not None and claimed != level:
+        message = N_("%(language)s %(min_level)s required; verified %(level)s (claimed %(claimed)s)")
+    else:
+        message = N_("%(language)s %(min_level)s required; verified %(level)s")
+    met = language_rank(params["level"]) >= language_rank(rule.min_level)
+    return RuleResult(f"LANG:{code}", PASS if met else _not_met(rule.mandatory), message, params)
+
+
+def check_custom(rule: CustomRule, candidate: CandidateData) -> RuleResult:
+    """CUSTOM: HR's yes/no answer; unanswered is pending when mandatory, a flag when optional."""
+    answer = candidate.check_answers.get(rule.index)
+    params = {"text": rule.text, "index": rule.index}
+    code = f"CUSTOM:{rule.index}"
+    if answer is None:
+        if rule.mandatory:
+            return RuleResult(code, PENDING, N_("%(text)s: not answered yet"), params)
+        return RuleResult(code, FLAG, N_("%(text)s: not answered yet (optional)"), params)
+    if answer:
+        return RuleResult(code, PASS, N_("%(text)s: yes"), params)
+    return RuleResult(code, _not_met(rule.mandatory), N_("%(text)s: no"), params)
