@@ -1,0 +1,49 @@
+# KAM Hiring — the two commands a new user needs: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export FLASK_APP := hiring
+
+.PHONY: run test serve lint format install clean-db help
+
+help:
+	@echo "make run    - install, migrate, seed demo data, serve on http://127.0.0.1:5000"
+	@echo "make test   - install and run the whole test suite"
+	@echo "make serve  - production: gunicorn (WORKERS, DATABASE_URL, SECRET_KEY from the environment)"
+	@echo "make lint   - ruff check and format check"
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/flask db upgrade
+	$(BIN)/flask seed --demo
+	@echo
+	@echo "  KAM Hiring is starting on http://127.0.0.1:5000"
+	@echo "  Log in as: hr / lead / interviewer1 (password demo12345), or admin (password printed by the first seed,"
+	@echo "  or HIRING_ADMIN_PASSWORD if you set it)."
+	@echo
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+test: install
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+serve: install
+	$(BIN)/flask db upgrade
+	$(BIN)/gunicorn --workers $${WORKERS:-$$(( 2 * $$(nproc) + 1 ))} --bind $${BIND:-127.0.0.1:8000} \
+		--access-logfile - wsgi:app
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .

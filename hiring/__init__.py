@@ -1,0 +1,120 @@
+"""KAM Hiring: structured hiring of key account managers."""
+
+import os
+from typing import Any
+
+from flask import Flask, g, request, session
+from flask_login import current_user
+from sqlalchemy import event
+
+from hiring.config import Config
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    app.config.from_object(Config)
+    app.config.from_prefixed_env()
+    if test_config:
+        app.config.update(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(
+            app.instance_path, "hiring.sqlite"
+        )
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    register_template_helpers(app)
+    return app
+
+
+def normalise_database_url(url: str) -> str:
+    """Let `postgresql://` mean psycopg 3, the driver we ship."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def register_extensions(app: Flask) -> None:
+    from hiring import models  # noqa: F401  (the tables must be known to Migrate)
+    from hiring.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        return db.session.get(models.User, int(user_id))
+
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            event.listen(
+                db.engine, "connect", configure_sqlite_connection(app.config["SQLITE_BUSY_TIMEOUT_MS"])
+            )
+
+
+def configure_sqlite_connection(busy_timeout_ms: int):
+    """WAL lets readers work beside a writer; the busy timeout makes a second writer wait, not fail."""
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return on_connect
+
+
+def select_locale() -> str:
+    """The user's saved choice, else the session's, else the browser's, else Russian."""
+    languages = ("ru", "en")
+    if "locale_override" in g:
+        return g.locale_override
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    if session.get("locale") in languages:
+        return session["locale"]
+    return request.accept_languages.best_match(languages) or "ru"
+
+
+def register_blueprints(app: Flask) -> None:
+    from hiring.web import auth, home
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(home.bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from hiring.web.errors import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from hiring.cli import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from hiring.web.templating import register
+
+    register(app)

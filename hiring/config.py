@@ -1,0 +1,27 @@
+"""Configuration: defaults here, then FLASK_-prefixed environment variables, then test_config."""
+
+import os
+from datetime import timedelta
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    # None means "SQLite in the instance folder"; create_app fills it in.
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+    SQLITE_BUSY_TIMEOUT_MS = 15_000
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    WTF_CSRF_TIME_LIMIT = None
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "") == "1"
+    REMEMBER_COOKIE_HTTPONLY = True
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    API_TOKEN_TTL = timedelta(hours=int(os.environ.get("API_TOKEN_TTL_HOURS", "12")))
+    BABEL_DEFAULT_LOCALE = "ru"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Moscow"
+    LANGUAGES = ("ru", "en")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = False
+    LOGIN_ATTEMPTS_LIMIT = "10 per 15 minutes"
+    PAGE_SIZE = 50
+    COMPANY_NAME = os.environ.get("HIRING_COMPANY", "")

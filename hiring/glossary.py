@@ -1,0 +1,124 @@
+"""The domain's words in the reader's language: one place, so every page and PDF says them alike."""
+
+from flask_babel import lazy_gettext as _l
+
+ROLE_LABELS = {
+    "admin": _l("Administrator"),
+    "hr": _l("HR manager"),
+    "interviewer": _l("Interviewer"),
+    "lead": _l("Hiring lead"),
+}
+
+BAND_LABELS = {
+    "strong_hire": _l("Strong hire"),
+    "hire": _l("Hire"),
+    "consider": _l("Consider"),
+    "no_hire": _l("No hire"),
+    "insufficient_data": _l("Insufficient data"),
+    "not_eligible": _l("Not eligible"),
+}
+
+ELIGIBILITY_LABELS = {
+    "eligible": _l("Eligible"),
+    "eligible_with_risk": _l("Eligible with risk"),
+    "pending": _l("Screening pending"),
+    "not_eligible": _l("Not eligible"),
+}
+
+RULE_RESULT_LABELS = {
+    "pass": _l("Pass"),
+    "pass_risk": _l("Pass with risk"),
+    "flag": _l("Flag"),
+    "fail": _l("Fail"),
+    "pending": _l("Pending"),
+}
+
+CONFIDENCE_LABELS = {"high": _l("High"), "medium": _l("Medium"), "low": _l("Low")}
+
+RECOMMENDATION_LABELS = {
+    "strong_no": _l("Strong no"),
+    "no": _l("No"),
+    "yes": _l("Yes"),
+    "strong_yes": _l("Strong yes"),
+}
+
+DECISION_LABELS = {"hire": _l("Hire"), "reject": _l("Reject"), "hold": _l("On hold")}
+
+SCORECARD_STATE_LABELS = {
+    "not_started": _l("Not started"),
+    "draft": _l("Draft"),
+    "submitted": _l("Submitted"),
+}
+
+EDUCATION_LABELS = {
+    "secondary": _l("Secondary school"),
+    "vocational": _l("Vocational"),
+    "incomplete_higher": _l("Incomplete higher"),
+    "bachelor": _l("Bachelor"),
+    "specialist": _l("Specialist"),
+    "master": _l("Master"),
+    "phd": _l("PhD"),
+}
+
+CEFR_LABELS = {
+    "A1": _l("A1 — beginner"),
+    "A2": _l("A2 — elementary"),
+    "B1": _l("B1 — intermediate"),
+    "B2": _l("B2 — upper intermediate"),
+    "C1": _l("C1 — advanced"),
+    "C2": _l("C2 — proficient"),
+    "native": _l("native speaker"),
+}
+
+LANGUAGE_NAMES = {
+    "en": _l("English"),
+    "ru": _l("Russian"),
+    "de": _l("German"),
+    "fr": _l("French"),
+    "es": _l("Spanish"),
+    "it": _l("Italian"),
+    "zh": _l("Chinese"),
+    "ja": _l("Japanese"),
+    "ko": _l("Korean"),
+    "tr": _l("Turkish"),
+    "ar": _l("Arabic"),
+    "pt": _l("Portuguese"),
+    "pl": _l("Polish"),
+    "uk": _l("Ukrainian"),
+    "kk": _l("Kazakh"),
+    "uz": _l("Uzbek"),
+    "be": _l("Belarusian"),
+    "fi": _l("Finnish"),
+    "nl": _l("Dutch"),
+    "sv": _l("Swedish"),
+}
+
+FLAG_LABELS = {
+    "experience_risk": _l("Experience risk"),
+    "screening_flag": _l("Screening flag"),
+    "screening_pending": _l("Screening pending"),
+    "disagreement": _l("Disagreement"),
+    "critical_gap": _l("Critical gap"),
+    "recommendation_conflict": _l("Recommendation conflict"),
+}
+
+STATUS_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
+
+
+def label(table: dict, key: str | None) -> str:
+    """The label for a key, or the key itself when the table has none."""
+    if key is None:
+        return "—"
+    return str(table.get(key, key))
+
+
+def flag_label(flag: str) -> str:
+    """`disagreement:NEG` -> "Disagreement: NEG"; `screening_flag:LANG:de` -> "Screening flag: LANG:de"."""
+    kind, _, subject = flag.partition(":")
+    text = label(FLAG_LABELS, kind)
+    return f"{text}: {subject}" if subject else text
+
+
+def flag_kind(flag: str) -> str:
+    """The CSS-friendly kind of a flag (its part before the first colon)."""
+    return flag.partition(":")[0]

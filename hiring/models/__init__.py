@@ -1,0 +1,32 @@
+"""The domain's tables, split by aggregate."""
+
+from hiring.models.candidates import Candidate, CandidateLanguage, CheckAnswer, StoredEvaluation
+from hiring.models.interviews import RECOMMENDATIONS, Assignment, Rating, Scorecard, VerifiedLanguage
+from hiring.models.profiles import Competency, Profile
+from hiring.models.records import DECISIONS, AuditEntry, Decision, RenderedDocument
+from hiring.models.users import ROLES, ApiToken, User
+from hiring.models.vacancies import CustomCheck, LanguageRequirement, Vacancy
+
+__all__ = [
+    "DECISIONS",
+    "RECOMMENDATIONS",
+    "ROLES",
+    "ApiToken",
+    "Assignment",
+    "AuditEntry",
+    "Candidate",
+    "CandidateLanguage",
+    "CheckAnswer",
+    "Competency",
+    "CustomCheck",
+    "Decision",
+    "LanguageRequirement",
+    "Profile",
+    "Rating",
+    "RenderedDocument",
+    "Scorecard",
+    "StoredEvaluation",
+    "User",
+    "Vacancy",
+    "VerifiedLanguage",
+]

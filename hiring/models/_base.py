@@ -1,0 +1,7 @@
+"""Shared column helpers for the models."""
+
+from datetime import UTC, datetime
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,106 @@
+"""Candidates of a vacancy: their data, languages, answers to custom checks and the stored evaluation."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from hiring.extensions import db
+from hiring.models._base import utcnow
+
+
+class Candidate(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vacancy_id: Mapped[int] = mapped_column(sa.ForeignKey("vacancy.id", ondelete="CASCADE"), index=True)
+    full_name: Mapped[str] = mapped_column(sa.String(200))
+    email: Mapped[str | None] = mapped_column(sa.String(254))
+    phone: Mapped[str | None] = mapped_column(sa.String(64))
+    education_level: Mapped[str | None] = mapped_column(sa.String(32))
+    education_field: Mapped[str | None] = mapped_column(sa.String(100))
+    experience_years: Mapped[float | None]
+    plan_attainment_pct: Mapped[float | None]
+    notes: Mapped[str] = mapped_column(sa.Text, default="")
+    anonymized_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    vacancy: Mapped["Vacancy"] = relationship(back_populates="candidates")  # noqa: F821
+    languages: Mapped[list["CandidateLanguage"]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+    check_answers: Mapped[list["CheckAnswer"]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+    assignments: Mapped[list["Assignment"]] = relationship(  # noqa: F821
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+    scorecards: Mapped[list["Scorecard"]] = relationship(  # noqa: F821
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+    decisions: Mapped[list["Decision"]] = relationship(  # noqa: F821
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True, order_by="Decision.id"
+    )
+    evaluation: Mapped["StoredEvaluation | None"] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    # The email is unique within a vacancy; NULL (anonymised) does not collide.
+    __table_args__ = (sa.UniqueConstraint("vacancy_id", "email"),)
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def current_decision(self) -> "Decision | None":  # noqa: F821
+        return self.decisions[-1] if self.decisions else None
+
+
+class CandidateLanguage(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(sa.ForeignKey("candidate.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(sa.String(2))
+    level: Mapped[str] = mapped_column(sa.String(8))
+
+    candidate: Mapped[Candidate] = relationship(back_populates="languages")
+
+    __table_args__ = (sa.UniqueConstraint("candidate_id", "language"),)
+
+
+class CheckAnswer(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(sa.ForeignKey("candidate.id", ondelete="CASCADE"), index=True)
+    check_id: Mapped[int] = mapped_column(sa.ForeignKey("custom_check.id", ondelete="CASCADE"), index=True)
+    met: Mapped[bool]
+    answered_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    answered_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="check_answers")
+    check: Mapped["CustomCheck"] = relationship(back_populates="answers")  # noqa: F821
+
+    __table_args__ = (sa.UniqueConstraint("candidate_id", "check_id"),)
+
+
+class StoredEvaluation(db.Model):
+    """The scoring engine's last answer for a candidate, refreshed whenever one of its inputs changes.
+
+    It lets a vacancy of thousands of candidates be ranked and paginated in SQL; the engine stays the
+    only place where the numbers are computed.
+    """
+
+    candidate_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("candidate.id", ondelete="CASCADE"), primary_key=True
+    )
+    vacancy_id: Mapped[int] = mapped_column(sa.ForeignKey("vacancy.id", ondelete="CASCADE"), index=True)
+    rank_group: Mapped[int]
+    score: Mapped[float | None]
+    coverage: Mapped[float] = mapped_column(default=0.0)
+    band: Mapped[str] = mapped_column(sa.String(32))
+    eligibility: Mapped[str] = mapped_column(sa.String(32))
+    confidence: Mapped[str] = mapped_column(sa.String(16))
+    flags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    computed_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="evaluation")
+
+    __table_args__ = (
+        sa.Index("ix_stored_evaluation_ranking", "vacancy_id", "rank_group", "score", "coverage"),
+    )

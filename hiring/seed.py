@@ -1,0 +1,260 @@
+"""First-run data: the default KAM profile, the admin user, and an optional living demo."""
+
+import secrets
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from hiring import seed_profile
+from hiring.extensions import db
+from hiring.models import (
+    Assignment,
+    Candidate,
+    CandidateLanguage,
+    CheckAnswer,
+    Competency,
+    CustomCheck,
+    LanguageRequirement,
+    Profile,
+    Rating,
+    Scorecard,
+    User,
+    Vacancy,
+    VerifiedLanguage,
+)
+
+
+def seed_default_profile() -> tuple[Profile, bool]:
+    """The default KAM profile; created once, never changed by a second run."""
+    existing = db.session.scalar(sa.select(Profile).where(Profile.is_default.is_(True)))
+    if existing:
+        return existing, False
+    data = seed_profile.PROFILE
+    education = data["screening"]["education"]
+    experience = data["screening"]["experience"]
+    profile = Profile(
+        name_ru=data["name_ru"],
+        name_en=data["name_en"],
+        description_ru=data["description_ru"],
+        description_en=data["description_en"],
+        is_default=True,
+        edu_min_level=education["min_level"],
+        edu_mandatory=education["mandatory"],
+        edu_preferred_fields=list(education["preferred_fields"]),
+        exp_min_years=float(experience["min_years"]),
+        exp_mandatory=experience["mandatory"],
+        exp_exception_min_years=float(experience["exception_min_years"]),
+        exp_exception_min_plan_pct=float(experience["exception_min_plan_pct"]),
+    )
+    for position, item in enumerate(seed_profile.COMPETENCIES):
+        anchors = item["anchors"]
+        profile.competencies.append(
+            Competency(
+                position=position,
+                code=item["code"],
+                name_ru=item["name_ru"],
+                name_en=item["name_en"],
+                covers_ru=item["covers_ru"],
+                covers_en=item["covers_en"],
+                weight=float(item["weight"]),
+                critical_min=item["critical_min"],
+                anchor1_ru=anchors[1]["ru"],
+                anchor1_en=anchors[1]["en"],
+                anchor3_ru=anchors[3]["ru"],
+                anchor3_en=anchors[3]["en"],
+                anchor5_ru=anchors[5]["ru"],
+                anchor5_en=anchors[5]["en"],
+                questions=[dict(q) for q in item["questions"]],
+            )
+        )
+    db.session.add(profile)
+    return profile, True
+
+
+def ensure_user(
+    username: str, role: str, full_name: str, password: str | None = None
+) -> tuple[User, str | None]:
+    """The user, created with `password` (or a random one, returned) if missing; an existing one is left alone."""
+    user = db.session.scalar(sa.select(User).where(User.username == username))
+    if user:
+        return user, None
+    password = password or secrets.token_urlsafe(12)
+    user = User(username=username, role=role, full_name=full_name)
+    user.set_password(password)
+    db.session.add(user)
+    return user, password
+
+
+def vacancy_from_profile(profile: Profile, language: str, **fields) -> Vacancy:
+    """A vacancy whose requirements and texts start as the profile's defaults."""
+    defaults = {
+        "intro": seed_profile.INTRO[language],
+        "responsibilities": "\n".join(seed_profile.DUTIES[language]),
+        "conditions": "\n".join(seed_profile.CONDITIONS[language]),
+        "edu_min_level": profile.edu_min_level,
+        "edu_mandatory": profile.edu_mandatory,
+        "edu_preferred_fields": list(profile.edu_preferred_fields),
+        "exp_min_years": profile.exp_min_years,
+        "exp_mandatory": profile.exp_mandatory,
+        "exp_exception_min_years": profile.exp_exception_min_years,
+        "exp_exception_min_plan_pct": profile.exp_exception_min_plan_pct,
+    }
+    defaults.update(fields)
+    return Vacancy(profile=profile, language=language, **defaults)
+
+
+DEMO_PASSWORD = "demo12345"
+
+DEMO_PEOPLE = (
+    ("hr", "hr", "Ольга Смирнова"),
+    ("lead", "lead", "Андрей Волков"),
+    ("interviewer1", "interviewer", "Мария Кузнецова"),
+    ("interviewer2", "interviewer", "Игорь Лебедев"),
+    ("interviewer3", "interviewer", "Elena Novak"),
+)
+
+# name, email, education, field, years, plan %, languages, {interviewer: (ratings, recommendation, submitted)}
+DEMO_CANDIDATES = (
+    (
+        "Анна Петрова",
+        "anna.petrova@example.ru",
+        "master",
+        "economics",
+        6.0,
+        118.0,
+        {"en": "C1"},
+        {
+            "interviewer1": ((5, 4, 4, 4, 4, 3, 4, 4), "strong_yes", True),
+            "interviewer2": ((4, 4, 5, 4, 4, 4, 4, 5), "yes", True),
+        },
+    ),
+    (
+        "Дмитрий Соколов",
+        "d.sokolov@example.ru",
+        "bachelor",
+        "management",
+        4.0,
+        104.0,
+        {"en": "B2"},
+        {
+            "interviewer1": ((3, 3, 4, 3, 4, 3, 3, 3), "yes", True),
+            "interviewer2": ((4, 3, 3, 3, 3, 3, 2, 3), "yes", True),
+        },
+    ),
+    (
+        "Екатерина Иванова",
+        "e.ivanova@example.ru",
+        "specialist",
+        "law",
+        2.0,
+        126.0,
+        {"en": "B2"},
+        {
+            "interviewer1": ((4, 4, 3, 3, 4, 4, 5, 4), "yes", True),
+            "interviewer3": ((4, 5, 3, 3, 3, 4, 4, 4), "yes", True),
+        },
+    ),
+    (
+        "Сергей Морозов",
+        "s.morozov@example.ru",
+        "bachelor",
+        "business",
+        8.0,
+        96.0,
+        {"en": "B1"},
+        {
+            "interviewer2": ((2, 3, 3, 4, 3, 3, 3, 3), "no", True),
+            "interviewer3": ((3, 3, 2, 4, 3, 2, 3, 3), "no", False),
+        },
+    ),
+    ("Наталья Орлова", "n.orlova@example.ru", "incomplete_higher", "business", 5.0, 110.0, {"en": "C1"}, {}),
+    (
+        "Павел Козлов",
+        "p.kozlov@example.ru",
+        "master",
+        "management",
+        3.5,
+        101.0,
+        {"en": "B2", "de": "A2"},
+        {
+            "interviewer1": ((2, 4, 4, 3, 3, 3, 3, 3), "no", True),
+            "interviewer3": ((4, 3, 4, 3, 4, 3, 3, 4), "strong_yes", True),
+        },
+    ),
+)
+
+
+def seed_demo(profile: Profile) -> bool:
+    """A demo vacancy with candidates, interviewers and scorecards; created once."""
+    if db.session.scalar(sa.select(Vacancy).limit(1)):
+        return False
+    people = {
+        username: ensure_user(username, role, name, DEMO_PASSWORD)[0] for username, role, name in DEMO_PEOPLE
+    }
+    vacancy = vacancy_from_profile(
+        profile,
+        "ru",
+        title="Менеджер по работе с ключевыми клиентами",
+        company="ООО «Северный ветер»",
+        location="Москва",
+        employment_terms="Полная занятость, гибридный график",
+        salary_from=150_000,
+        salary_to=220_000,
+        travel_required=True,
+        contacts="hr@severny-veter.example, +7 495 000-00-00",
+        created_by_id=people["hr"].id,
+    )
+    vacancy.language_requirements.append(
+        LanguageRequirement(position=0, language="en", min_level="B2", mandatory=True)
+    )
+    vacancy.custom_checks.append(
+        CustomCheck(position=0, text="Готовность к командировкам до 5 дней в месяц", mandatory=True)
+    )
+    db.session.add(vacancy)
+    db.session.flush()
+    codes = [c.code for c in profile.competencies]
+    now = datetime.now(UTC)
+    for name, email, level, field, years, plan, languages, cards in DEMO_CANDIDATES:
+        candidate = Candidate(
+            vacancy=vacancy,
+            full_name=name,
+            email=email,
+            phone="+7 900 000-00-00",
+            education_level=level,
+            education_field=field,
+            experience_years=years,
+            plan_attainment_pct=plan,
+        )
+        candidate.languages = [CandidateLanguage(language=lang, level=lvl) for lang, lvl in languages.items()]
+        if cards or name.startswith("Наталья"):
+            candidate.check_answers = [
+                CheckAnswer(check=vacancy.custom_checks[0], met=True, answered_by_id=people["hr"].id)
+            ]
+        for username, (ratings, recommendation, submitted) in cards.items():
+            interviewer = people[username]
+            candidate.assignments.append(
+                Assignment(interviewer_id=interviewer.id, assigned_by_id=people["hr"].id)
+            )
+            card = Scorecard(
+                interviewer_id=interviewer.id,
+                status="submitted" if submitted else "draft",
+                recommendation=recommendation,
+                submitted_at=now - timedelta(days=1) if submitted else None,
+            )
+            card.ratings = [
+                Rating(competency_code=code, value=value, note=_demo_note(code, value))
+                for code, value in zip(codes, ratings, strict=True)
+            ]
+            if "en" in languages:
+                card.verified_languages = [VerifiedLanguage(language="en", level=languages["en"])]
+            candidate.scorecards.append(card)
+        db.session.add(candidate)
+    return True
+
+
+def _demo_note(code: str, value: int) -> str:
+    if value >= 4:
+        return f"{code}: уверенные примеры с измеримым результатом."
+    if value <= 2:
+        return f"{code}: примеры общие, без результата."
+    return ""

@@ -1,0 +1,71 @@
+"""Logging in and out, and the interface language."""
+
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, PasswordField, StringField
+from wtforms.validators import DataRequired, Length
+
+from hiring.extensions import db
+from hiring.models import User
+
+bp = Blueprint("auth", __name__)
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=64)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    remember = BooleanField(_l("Remember me"))
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only a local path: never another host, never a scheme-relative `//host`."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target:
+        return None
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Show the login form and sign the user in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(sa.select(User).where(User.username == form.username.data.strip()))
+        if user is None or not user.check_password(form.password.data) or not user.active:
+            flash(_("Wrong username or password, or the account is deactivated."), "error")
+        else:
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(request.args.get("next")) or url_for("home.index"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    """Sign the user out."""
+    logout_user()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/language/<code>", methods=["POST"])
+def set_language(code: str):
+    """Switch the interface language and remember it for the user."""
+    if code in ("ru", "en"):
+        session["locale"] = code
+        if current_user.is_authenticated:
+            current_user.locale = code
+            db.session.commit()
+    return redirect(safe_next(request.form.get("next")) or url_for("home.index"))

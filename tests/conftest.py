@@ -1,0 +1,102 @@
+"""Test fixtures: an app on a clean database (SQLite file, or PostgreSQL via TEST_DATABASE_URL)."""
+
+import os
+
+import pytest
+import sqlalchemy as sa
+
+from hiring import create_app
+from hiring.extensions import db
+from tests.builders import Builder
+
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL: set TEST_DATABASE_URL")
+    for item in items:
+        if "postgres" in item.keywords and not POSTGRES_URL:
+            item.add_marker(skip_pg)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """The database every test of the session uses; its schema is built once from the models."""
+    url = POSTGRES_URL or "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite")
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        db.engine.dispose()
+    return url
+
+
+def base_config(database_url: str, tmp_path) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "SERVER_NAME": "localhost",
+    }
+
+
+@pytest.fixture
+def app_config(database_url, tmp_path) -> dict:
+    """Override in a test module (or update the dict) to change the app's config."""
+    return base_config(database_url, tmp_path)
+
+
+@pytest.fixture
+def app(app_config):
+    app = create_app(app_config)
+    with app.app_context():
+        yield app
+        db.session.rollback()
+        db.session.remove()
+        clean_database()
+        db.engine.dispose()
+
+
+def clean_database() -> None:
+    tables = db.metadata.sorted_tables
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(tables):
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def build(app) -> Builder:
+    """Small builders for users, vacancies, candidates and scorecards (see tests/builders.py)."""
+    return Builder()
+
+
+class AuthActions:
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, username: str, password: str = "password123"):
+        return self._client.post("/login", data={"username": username, "password": password})
+
+    def logout(self):
+        return self._client.post("/logout")
+
+
+@pytest.fixture
+def auth(client) -> AuthActions:
+    return AuthActions(client)
