@@ -1,0 +1,215 @@
+"""Scoring of SPEC §3: competency means, weighted score, coverage, band, confidence and flags.
+
+Arithmetic is exact: weights become Fractions of the decimal they were typed as (20, 12.5, 33.3), means are
+Fractions of integer ratings, so a boundary the user can check by hand is met exactly:
+- `score` is rounded to 1 decimal, half up (62.25 -> 62.3), and the band compares that rounded score, so a
+  score shown as 75.0 is `strong_hire` and 74.9 is not.
+- `coverage` is compared exactly against 0.8 / 0.9 (weights 80 of 100 is exactly 0.8) and reported as the
+  nearest float, unrounded.
+- A critical minimum is compared exactly: ratings 2 and 4 give mean 3, which meets a minimum of 3.0.
+- When every weight is 0 (or there are no competencies) coverage is 0 and the score is None: nothing counts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+from .levels import (
+    BAND_THRESHOLDS,
+    CONSIDER,
+    CRITICAL_GAP,
+    DISAGREEMENT,
+    DISAGREEMENT_SPREAD,
+    HIGH,
+    HIGH_CONFIDENCE_COVERAGE,
+    HIRE,
+    INSUFFICIENT_DATA,
+    LOW,
+    MEDIUM,
+    MIN_COVERAGE,
+    NO_HIRE,
+    NOT_ELIGIBLE,
+    PENDING,
+    RATING_MAX,
+    RATING_MIN,
+    RECOMMENDATION_CONFLICT,
+    STRONG_HIRE,
+    STRONG_NO,
+    STRONG_YES,
+)
+from .screening import Screening, screen
+from .values import CandidateData, CompetencySpec, Requirements, ScorecardData
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyResult:
+    """One competency across the submitted scorecards; `ratings` are in interviewer id order."""
+
+    code: str
+    weight: float
+    mean: float | None
+    n: int
+    spread: int | None
+    flags: tuple[str, ...]
+    ratings: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """Everything SPEC §3 computes for one candidate."""
+
+    candidate_id: int
+    screening: Screening
+    score: float | None
+    band: str
+    coverage: float
+    confidence: str
+    flags: tuple[str, ...]
+    competencies: tuple[CompetencyResult, ...]
+    recommendations: tuple[str, ...]
+    submitted_count: int
+    pending: bool
+
+    @property
+    def eligibility(self) -> str:
+        """The screening's eligibility."""
+        return self.screening.eligibility
+
+
+def exact(value: float | int | Decimal | Fraction) -> Fraction:
+    """The exact value a number was written as: a float becomes the Fraction of its shortest decimal form."""
+    if isinstance(value, float):
+        return _exact_float(value)
+    if isinstance(value, Fraction):
+        return value
+    return Fraction(value)
+
+
+@lru_cache(maxsize=1024)
+def _exact_float(value: float) -> Fraction:
+    # Weights and minimums repeat across a vacancy's candidates; parsing them once is most of the speed.
+    return Fraction(repr(value))
+
+
+def round_half_up(value: Fraction, places: int = 1) -> float:
+    """Round an exact non-negative value the way a person does (x.x5 goes up)."""
+    scale = 10**places
+    return float(Fraction(math.floor(value * scale + Fraction(1, 2)), scale))
+
+
+_MIN_COVERAGE = exact(MIN_COVERAGE)
+_HIGH_CONFIDENCE_COVERAGE = exact(HIGH_CONFIDENCE_COVERAGE)
+_SCALE = RATING_MAX - RATING_MIN
+
+
+def band_for(
+    eligibility: str,
+    submitted_count: int,
+    coverage: Fraction | float,
+    score: float | None,
+    critical_gap: bool,
+) -> str:
+    """The band: not_eligible, else insufficient_data (no scorecard or coverage < 0.8), else by rounded score.
+
+    Score >= 75 strong_hire, >= 60 hire, >= 45 consider, else no_hire; a critical gap lowers strong_hire and
+    hire to consider. A pending eligibility does not change the band.
+    """
+    if eligibility == NOT_ELIGIBLE:
+        return NOT_ELIGIBLE
+    if submitted_count == 0 or score is None or exact(coverage) < _MIN_COVERAGE:
+        return INSUFFICIENT_DATA
+    band = next((name for minimum, name in BAND_THRESHOLDS if score >= minimum), NO_HIRE)
+    if critical_gap and band in (STRONG_HIRE, HIRE):
+        return CONSIDER
+    return band
+
+
+def confidence_for(submitted_count: int, coverage: Fraction | float, disagreement: bool) -> str:
+    """high: 2+ scorecards, coverage >= 0.9, no disagreement; low: at most one scorecard or coverage < 0.9."""
+    if submitted_count <= 1 or exact(coverage) < _HIGH_CONFIDENCE_COVERAGE:
+        return LOW
+    return MEDIUM if disagreement else HIGH
+
+
+def recommendation_conflict(band: str, recommendations: Iterable[str]) -> bool:
+    """A strong_no against hire/strong_hire, or a strong_yes against no_hire."""
+    given = set(recommendations)
+    return (STRONG_NO in given and band in (HIRE, STRONG_HIRE)) or (STRONG_YES in given and band == NO_HIRE)
+
+
+def evaluate(
+    competencies: Sequence[CompetencySpec],
+    requirements: Requirements,
+    candidate: CandidateData,
+    scorecards: Iterable[ScorecardData],
+) -> Evaluation:
+    """Screen and score one candidate from the submitted scorecards only (drafts never count).
+
+    Per competency c: ratings r (1-5, "not assessed" left out), n, mean, spread = max - min,
+    s_c = (mean - 1) / 4. R = competencies with n >= 1 and weight > 0.
+    score = 100 * sum_R(w*s) / sum_R(w), rounded to 1 decimal; None when R is empty.
+    coverage = sum_R(w) / sum_all(w) (0 when every weight is 0). A competency is flagged `disagreement` when
+    spread >= 2 and `critical_gap` when it has a critical minimum and its mean is below it.
+    Flags in order: the screening's, then per competency in profile order `disagreement:<CODE>` and
+    `critical_gap:<CODE>`, then `recommendation_conflict`. Scorecard order never matters.
+    """
+    scorecards = tuple(scorecards)
+    screening = screen(requirements, candidate, scorecards)
+    submitted = sorted((card for card in scorecards if card.submitted), key=lambda card: card.interviewer_id)
+    codes = [spec.code for spec in competencies]
+    if len(set(codes)) != len(codes):
+        raise ValueError("two competencies share a code")
+
+    results: list[CompetencyResult] = []
+    flags = list(screening.flags)
+    total_weight = rated_weight = weighted = Fraction(0)
+    critical_gap = disagreement = False
+    for spec in competencies:
+        weight = exact(spec.weight)
+        total_weight += weight
+        ratings = tuple(rating for card in submitted if (rating := card.ratings.get(spec.code)) is not None)
+        if not ratings:
+            results.append(CompetencyResult(spec.code, spec.weight, None, 0, None, (), ()))
+            continue
+        n, total = len(ratings), sum(ratings)
+        spread = max(ratings) - min(ratings)
+        own_flags: list[str] = []
+        if spread >= DISAGREEMENT_SPREAD:
+            own_flags.append(DISAGREEMENT)
+            disagreement = True
+        # mean < m  <=>  total < m * n, kept in exact arithmetic.
+        if spec.critical_min is not None and total < exact(spec.critical_min) * n:
+            own_flags.append(CRITICAL_GAP)
+            critical_gap = True
+        if weight > 0:
+            rated_weight += weight
+            weighted += weight * Fraction(total - RATING_MIN * n, _SCALE * n)
+        flags.extend(f"{flag}:{spec.code}" for flag in own_flags)
+        results.append(
+            CompetencyResult(spec.code, spec.weight, total / n, n, spread, tuple(own_flags), ratings)
+        )
+
+    score = round_half_up(100 * weighted / rated_weight) if rated_weight else None
+    coverage = rated_weight / total_weight if total_weight else Fraction(0)
+    band = band_for(screening.eligibility, len(submitted), coverage, score, critical_gap)
+    recommendations = tuple(card.recommendation for card in submitted if card.recommendation is not None)
+    if recommendation_conflict(band, recommendations):
+        flags.append(RECOMMENDATION_CONFLICT)
+    return Evaluation(
+        candidate_id=candidate.id,
+        screening=screening,
+        score=score,
+        band=band,
+        coverage=float(coverage),
+        confidence=confidence_for(len(submitted), coverage, disagreement),
+        flags=tuple(flags),
+        competencies=tuple(results),
+        recommendations=recommendations,
+        submitted_count=len(submitted),
+        pending=screening.eligibility == PENDING,
+    )
