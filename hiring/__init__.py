@@ -47,6 +47,7 @@ def normalise_database_url(url: str) -> str:
 
 def register_extensions(app: Flask) -> None:
     from hiring import models  # noqa: F401  (the tables must be known to Migrate)
+    from hiring.evaluations import keep_stored_evaluations_fresh
     from hiring.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -62,6 +63,7 @@ def register_extensions(app: Flask) -> None:
     def load_user(user_id: str):
         return db.session.get(models.User, int(user_id))
 
+    keep_stored_evaluations_fresh()
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(
@@ -96,10 +98,12 @@ def select_locale() -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    from hiring.web import auth, home
+    from hiring import api
+    from hiring.web import auth, candidates, documents, home, interviews, profiles, review, vacancies
 
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(home.bp)
+    for module in (auth, home, profiles, vacancies, candidates, interviews, review, documents):
+        app.register_blueprint(module.bp)
+    app.register_blueprint(api.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -1,0 +1,267 @@
+"""Loads candidates and scorecards into the domain's values and asks the scoring engine.
+
+Every page, API answer and PDF gets its numbers from here; nothing else computes a rule. A vacancy is loaded
+in a constant number of queries, whatever its number of candidates. The engine's answer is also kept in
+`StoredEvaluation`, refreshed when the session commits a change to any of its inputs, so that a vacancy of
+thousands of candidates can be ranked and paginated in SQL.
+"""
+
+from collections.abc import Iterable, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session, selectinload
+
+from hiring.domain import (
+    CandidateData,
+    CompetencySpec,
+    CustomRule,
+    EducationRule,
+    Evaluation,
+    ExperienceRule,
+    LanguageRule,
+    Requirements,
+    ScorecardData,
+    evaluate,
+    rank,
+    rank_group,
+)
+from hiring.extensions import db
+from hiring.models import (
+    Candidate,
+    CandidateLanguage,
+    CheckAnswer,
+    Competency,
+    CustomCheck,
+    LanguageRequirement,
+    Profile,
+    Rating,
+    Scorecard,
+    StoredEvaluation,
+    Vacancy,
+    VerifiedLanguage,
+)
+
+
+def requirements_for(vacancy: Vacancy) -> Requirements:
+    """The vacancy's screening rules as domain values."""
+    exception = vacancy.exp_exception_min_years is not None and vacancy.exp_exception_min_plan_pct is not None
+    return Requirements(
+        education=EducationRule(
+            vacancy.edu_min_level, vacancy.edu_mandatory, tuple(vacancy.edu_preferred_fields or ())
+        ),
+        experience=ExperienceRule(
+            vacancy.exp_min_years,
+            vacancy.exp_exception_min_years if exception else None,
+            vacancy.exp_exception_min_plan_pct if exception else None,
+            vacancy.exp_mandatory,
+        ),
+        languages=tuple(
+            LanguageRule(r.language, r.min_level, r.mandatory) for r in vacancy.language_requirements
+        ),
+        custom=tuple(CustomRule(c.position, c.text, c.mandatory) for c in vacancy.custom_checks),
+    )
+
+
+def competency_specs(profile: Profile) -> list[CompetencySpec]:
+    return [CompetencySpec(c.code, c.weight, c.critical_min) for c in profile.competencies]
+
+
+def candidate_values(candidate: Candidate) -> CandidateData:
+    return CandidateData(
+        id=candidate.id,
+        full_name=candidate.full_name,
+        education_level=candidate.education_level,
+        education_field=candidate.education_field,
+        experience_years=candidate.experience_years,
+        plan_attainment_pct=candidate.plan_attainment_pct,
+        languages={lang.language: lang.level for lang in candidate.languages},
+        check_answers={answer.check.position: answer.met for answer in candidate.check_answers},
+    )
+
+
+def scorecard_values(card: Scorecard) -> ScorecardData:
+    return ScorecardData(
+        interviewer_id=card.interviewer_id,
+        submitted=card.is_submitted,
+        ratings={r.competency_code: r.value for r in card.ratings},
+        verified_languages={v.language: v.level for v in card.verified_languages},
+        recommendation=card.recommendation,
+    )
+
+
+def _vacancy_options():
+    return (
+        selectinload(Vacancy.profile).selectinload(Profile.competencies),
+        selectinload(Vacancy.language_requirements),
+        selectinload(Vacancy.custom_checks),
+    )
+
+
+def _candidate_options():
+    return (
+        selectinload(Candidate.languages),
+        selectinload(Candidate.check_answers).selectinload(CheckAnswer.check),
+        selectinload(Candidate.scorecards).selectinload(Scorecard.ratings),
+        selectinload(Candidate.scorecards).selectinload(Scorecard.verified_languages),
+    )
+
+
+def _evaluate_loaded(vacancy: Vacancy, candidates: Iterable[Candidate]) -> list[Evaluation]:
+    requirements = requirements_for(vacancy)
+    specs = competency_specs(vacancy.profile)
+    return [
+        evaluate(specs, requirements, candidate_values(c), [scorecard_values(s) for s in c.scorecards])
+        for c in candidates
+    ]
+
+
+def load_vacancy(vacancy_id: int) -> Vacancy | None:
+    return db.session.scalar(sa.select(Vacancy).where(Vacancy.id == vacancy_id).options(*_vacancy_options()))
+
+
+def evaluate_candidate(candidate: Candidate) -> Evaluation:
+    """The engine's evaluation of one candidate."""
+    return _evaluate_loaded(candidate.vacancy, [candidate])[0]
+
+
+def evaluate_candidates(vacancy: Vacancy, candidate_ids: Sequence[int] | None = None) -> list[Evaluation]:
+    """Evaluations of the vacancy's candidates (all, or those named), in a constant number of queries."""
+    query = sa.select(Candidate).where(Candidate.vacancy_id == vacancy.id).options(*_candidate_options())
+    if candidate_ids is not None:
+        query = query.where(Candidate.id.in_(candidate_ids))
+    return _evaluate_loaded(vacancy, db.session.scalars(query).all())
+
+
+def rank_vacancy(vacancy_id: int) -> list[Evaluation]:
+    """Every candidate of the vacancy, evaluated and in ranking order (SPEC §3)."""
+    vacancy = load_vacancy(vacancy_id)
+    if vacancy is None:
+        return []
+    return rank(evaluate_candidates(vacancy))
+
+
+def ranking_order() -> tuple:
+    """SQL ORDER BY over StoredEvaluation equal to the domain's ranking key (group, -score, -coverage, id)."""
+    return (
+        StoredEvaluation.rank_group,
+        StoredEvaluation.score.is_(None),
+        StoredEvaluation.score.desc(),
+        StoredEvaluation.coverage.desc(),
+        StoredEvaluation.candidate_id,
+    )
+
+
+# --- the stored evaluations, kept fresh on commit ---------------------------------------------------------
+
+_STALE_CANDIDATES = "hiring.stale_candidates"
+_STALE_VACANCIES = "hiring.stale_vacancies"
+_STALE_PROFILES = "hiring.stale_profiles"
+_STALE_SCORECARDS = "hiring.stale_scorecards"
+
+
+def refresh_stored_evaluations(vacancy_id: int, candidate_ids: Iterable[int] | None = None) -> int:
+    """Recompute and store the evaluations of a vacancy's candidates (all, or those named); returns the count."""
+    vacancy = load_vacancy(vacancy_id)
+    if vacancy is None:
+        return 0
+    ids = None if candidate_ids is None else sorted(set(candidate_ids))
+    evaluations = evaluate_candidates(vacancy, ids) if ids != [] else []
+    if not evaluations:
+        return 0
+    existing = {
+        row.candidate_id: row
+        for row in db.session.scalars(
+            sa.select(StoredEvaluation).where(
+                StoredEvaluation.candidate_id.in_([e.candidate_id for e in evaluations])
+            )
+        )
+    }
+    for evaluation in evaluations:
+        row = existing.get(evaluation.candidate_id)
+        if row is None:
+            row = StoredEvaluation(candidate_id=evaluation.candidate_id, vacancy_id=vacancy_id)
+            db.session.add(row)
+        row.vacancy_id = vacancy_id
+        row.rank_group = rank_group(evaluation)
+        row.score = evaluation.score
+        row.coverage = evaluation.coverage
+        row.band = evaluation.band
+        row.eligibility = evaluation.eligibility
+        row.confidence = evaluation.confidence
+        row.flags = list(evaluation.flags)
+    return len(evaluations)
+
+
+def _note_changes(session: Session, _context) -> None:
+    """After each flush, remember which candidates' inputs changed."""
+    info = session.info
+    candidates = info.setdefault(_STALE_CANDIDATES, set())
+    vacancies = info.setdefault(_STALE_VACANCIES, set())
+    profiles = info.setdefault(_STALE_PROFILES, set())
+    scorecards = info.setdefault(_STALE_SCORECARDS, set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Candidate):
+            if obj not in session.deleted:
+                candidates.add(obj.id)
+        elif isinstance(obj, CandidateLanguage | CheckAnswer | Scorecard):
+            candidates.add(obj.candidate_id)
+        elif isinstance(obj, Rating | VerifiedLanguage):
+            scorecards.add(obj.scorecard_id)
+        elif isinstance(obj, Vacancy):
+            vacancies.add(obj.id)
+        elif isinstance(obj, LanguageRequirement | CustomCheck):
+            vacancies.add(obj.vacancy_id)
+        elif isinstance(obj, Profile):
+            profiles.add(obj.id)
+        elif isinstance(obj, Competency):
+            profiles.add(obj.profile_id)
+
+
+def _refresh_before_commit(session: Session) -> None:
+    """Bring the stored evaluations of everything this transaction touched up to date, inside it."""
+    info = session.info
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # commit flushes after this event; flush first so the changes are noted
+    if not any(
+        info.get(key) for key in (_STALE_CANDIDATES, _STALE_VACANCIES, _STALE_PROFILES, _STALE_SCORECARDS)
+    ):
+        return
+    candidates = set(info.pop(_STALE_CANDIDATES, set()))
+    vacancies = set(info.pop(_STALE_VACANCIES, set()))
+    profiles = info.pop(_STALE_PROFILES, set())
+    scorecards = info.pop(_STALE_SCORECARDS, set())
+    if scorecards:
+        candidates |= set(
+            session.scalars(sa.select(Scorecard.candidate_id).where(Scorecard.id.in_(scorecards)))
+        )
+    if profiles:
+        vacancies |= set(session.scalars(sa.select(Vacancy.id).where(Vacancy.profile_id.in_(profiles))))
+    by_vacancy: dict[int, set[int]] = {}
+    if candidates:
+        for candidate_id, vacancy_id in session.execute(
+            sa.select(Candidate.id, Candidate.vacancy_id).where(Candidate.id.in_(candidates))
+        ):
+            by_vacancy.setdefault(vacancy_id, set()).add(candidate_id)
+    for vacancy_id in vacancies:
+        refresh_stored_evaluations(vacancy_id)
+        by_vacancy.pop(vacancy_id, None)
+    for vacancy_id, ids in by_vacancy.items():
+        refresh_stored_evaluations(vacancy_id, ids)
+    session.flush()
+    for key in (_STALE_CANDIDATES, _STALE_VACANCIES, _STALE_PROFILES, _STALE_SCORECARDS):
+        info.pop(key, None)
+
+
+def _forget_changes(session: Session, *_args) -> None:
+    for key in (_STALE_CANDIDATES, _STALE_VACANCIES, _STALE_PROFILES, _STALE_SCORECARDS):
+        session.info.pop(key, None)
+
+
+def keep_stored_evaluations_fresh() -> None:
+    """Install the session listeners (once per process; create_app calls it)."""
+    if event.contains(Session, "after_flush", _note_changes):
+        return
+    event.listen(Session, "after_flush", _note_changes)
+    event.listen(Session, "before_commit", _refresh_before_commit)
+    event.listen(Session, "after_rollback", _forget_changes)

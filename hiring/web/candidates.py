@@ -1,0 +1,5 @@
+"""The candidates pages (being built)."""
+
+from flask import Blueprint
+
+bp = Blueprint("candidates", __name__)

@@ -1,0 +1,90 @@
+"""The loader: domain values from the database, stored evaluations kept fresh, constant query counts."""
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from hiring.domain import rank
+from hiring.evaluations import evaluate_candidates, load_vacancy, rank_vacancy, ranking_order
+from hiring.extensions import db
+from hiring.models import Rating, StoredEvaluation
+
+
+def stored(candidate_id: int) -> StoredEvaluation:
+    db.session.expire_all()
+    return db.session.get(StoredEvaluation, candidate_id)
+
+
+def test_stored_evaluation_follows_ratings(app, build):
+    vacancy = build.vacancy(languages=(("en", "B2", True),))
+    candidate = build.candidate(vacancy, languages={"en": "C1"})
+    assert stored(candidate.id).band == "insufficient_data"
+    card = build.scorecard(candidate)  # 4 everywhere: (4-1)/4 = 75.0
+    assert stored(candidate.id).score == 75.0
+    assert stored(candidate.id).band == "strong_hire"
+    rating = db.session.scalar(
+        sa.select(Rating).where(Rating.scorecard_id == card.id, Rating.competency_code == "NEG")
+    )
+    rating.value = 2  # NEG weight 20: (20*.25 + 80*.75)/100 = 65.0, and NEG below its critical 3.0
+    db.session.commit()
+    assert stored(candidate.id).score == 65.0
+    assert stored(candidate.id).band == "consider"
+    assert "critical_gap:NEG" in stored(candidate.id).flags
+
+
+def test_stored_evaluation_follows_vacancy_requirements(app, build):
+    vacancy = build.vacancy(languages=(("en", "B2", True),))
+    candidate = build.candidate(vacancy, languages={"en": "B1"})
+    assert stored(candidate.id).eligibility == "not_eligible"
+    vacancy.language_requirements[0].min_level = "B1"
+    db.session.commit()
+    assert stored(candidate.id).eligibility == "eligible"
+
+
+def test_sql_ranking_order_equals_the_domain_ranking(app, build):
+    vacancy = build.vacancy()
+    strong = build.candidate(vacancy)
+    build.scorecard(strong)
+    weak = build.candidate(vacancy)
+    build.scorecard(weak, ratings={c.code: 2 for c in vacancy.profile.competencies})
+    build.candidate(vacancy)  # no scorecard: insufficient data, group 2
+    build.candidate(vacancy, education_level="secondary")  # not eligible, group 3
+    pending_vacancy_candidate = build.candidate(vacancy, experience_years=None)
+    del pending_vacancy_candidate
+    sql_order = list(
+        db.session.scalars(
+            sa.select(StoredEvaluation.candidate_id)
+            .where(StoredEvaluation.vacancy_id == vacancy.id)
+            .order_by(*ranking_order())
+        )
+    )
+    domain_order = [e.candidate_id for e in rank_vacancy(vacancy.id)]
+    assert sql_order == domain_order
+    assert domain_order[0] == strong.id
+
+
+def count_queries(func) -> int:
+    statements = []
+
+    def before(*args):
+        statements.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        func()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before)
+    return len(statements)
+
+
+def test_evaluating_a_vacancy_takes_the_same_number_of_queries_for_3_and_30_candidates(app, build):
+    small, large = build.vacancy(), build.vacancy()
+    for vacancy, n in ((small, 3), (large, 30)):
+        for _ in range(n):
+            build.scorecard(build.candidate(vacancy))
+    db.session.expire_all()
+    counts = []
+    for vacancy in (small, large):
+        db.session.expire_all()
+        counts.append(count_queries(lambda v=vacancy: evaluate_candidates(load_vacancy(v.id))))
+    assert counts[0] == counts[1]
+    assert len(rank(evaluate_candidates(load_vacancy(large.id)))) == 30
