@@ -122,3 +122,21 @@ def flag_label(flag: str) -> str:
 def flag_kind(flag: str) -> str:
     """The CSS-friendly kind of a flag (its part before the first colon)."""
     return flag.partition(":")[0]
+
+
+def describe(result) -> str:
+    """A screening rule result's detail in the reader's language (the domain gives an English template)."""
+    from flask_babel import gettext
+
+    params = {key: _param_text(key, value) for key, value in result.params.items()}
+    return gettext(result.message) % params
+
+
+def _param_text(key: str, value):
+    """Level and field codes in the reader's words; numbers and free text as they are."""
+    if isinstance(value, str):
+        if value in EDUCATION_LABELS and "level" in key:
+            return str(EDUCATION_LABELS[value])
+        if key in ("language",) and value in LANGUAGE_NAMES:
+            return str(LANGUAGE_NAMES[value])
+    return value
