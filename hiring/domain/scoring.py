@@ -81,19 +81,21 @@ class Evaluation:
         return self.screening.eligibility
 
 
-def exact(value: float | int | Decimal | Fraction) -> Fraction:
-    """The exact value a number was written as: a float becomes the Fraction of its shortest decimal form."""
+def exact(value: float | int | Decimal | Fraction) -> Fraction | int:
+    """The exact value a number was written as (a float: its shortest decimal form); an int when integral."""
     if isinstance(value, float):
         return _exact_float(value)
-    if isinstance(value, Fraction):
+    if isinstance(value, int):
         return value
-    return Fraction(value)
+    value = Fraction(value)
+    return value.numerator if value.denominator == 1 else value
 
 
 @lru_cache(maxsize=1024)
-def _exact_float(value: float) -> Fraction:
-    # Weights and minimums repeat across a vacancy's candidates; parsing them once is most of the speed.
-    return Fraction(repr(value))
+def _exact_float(value: float) -> Fraction | int:
+    # Weights and minimums repeat across a vacancy's candidates; parsing them once saves most of the time.
+    value = Fraction(repr(value))
+    return value.numerator if value.denominator == 1 else value
 
 
 def round_half_up(value: Fraction, places: int = 1) -> float:
@@ -167,7 +169,10 @@ def evaluate(
 
     results: list[CompetencyResult] = []
     flags = list(screening.flags)
-    total_weight = rated_weight = weighted = Fraction(0)
+    total_weight: Fraction | int = 0
+    rated_weight: Fraction | int = 0
+    # sum of w * s over R as one integer fraction: Fraction objects per term cost more than the rest together.
+    weighted_num, weighted_den = 0, 1
     critical_gap = disagreement = False
     for spec in competencies:
         weight = exact(spec.weight)
@@ -188,14 +193,17 @@ def evaluate(
             critical_gap = True
         if weight > 0:
             rated_weight += weight
-            weighted += weight * Fraction(total - RATING_MIN * n, _SCALE * n)
+            term_num = weight.numerator * (total - RATING_MIN * n)
+            term_den = weight.denominator * _SCALE * n
+            weighted_num = weighted_num * term_den + term_num * weighted_den
+            weighted_den *= term_den
         flags.extend(f"{flag}:{spec.code}" for flag in own_flags)
         results.append(
             CompetencyResult(spec.code, spec.weight, total / n, n, spread, tuple(own_flags), ratings)
         )
 
-    score = round_half_up(100 * weighted / rated_weight) if rated_weight else None
-    coverage = rated_weight / total_weight if total_weight else Fraction(0)
+    score = round_half_up(Fraction(100 * weighted_num, weighted_den) / rated_weight) if rated_weight else None
+    coverage = Fraction(rated_weight) / total_weight if total_weight else Fraction(0)
     band = band_for(screening.eligibility, len(submitted), coverage, score, critical_gap)
     recommendations = tuple(card.recommendation for card in submitted if card.recommendation is not None)
     if recommendation_conflict(band, recommendations):
