@@ -1,7 +1,7 @@
 """Scoring of SPEC §3: competency means, weighted score, coverage, band, confidence and flags.
 
-Arithmetic is exact: weights become Fractions of the decimal they were typed as (20, 12.5, 33.3), means are
-Fractions of integer ratings, so a boundary the user can check by hand is met exactly:
+Arithmetic is exact: weights become Fractions of the decimal they were typed as (20, 12.5, 33.3) and means
+stay ratios of integer ratings, so a boundary the user can check by hand is met exactly:
 - `score` is rounded to 1 decimal, half up (62.25 -> 62.3), and the band compares that rounded score, so a
   score shown as 75.0 is `strong_hire` and 74.9 is not.
 - `coverage` is compared exactly against 0.8 / 0.9 (weights 80 of 100 is exactly 0.8) and reported as the
@@ -119,7 +119,8 @@ def band_for(
     """The band: not_eligible, else insufficient_data (no scorecard or coverage < 0.8), else by rounded score.
 
     Score >= 75 strong_hire, >= 60 hire, >= 45 consider, else no_hire; a critical gap lowers strong_hire and
-    hire to consider. A pending eligibility does not change the band.
+    hire to consider. A pending eligibility does not change the band. Pass coverage as the exact Fraction;
+    a float is read as the decimal it prints as.
     """
     if eligibility == NOT_ELIGIBLE:
         return NOT_ELIGIBLE

@@ -120,7 +120,7 @@ def _not_met(mandatory: bool) -> str:
 
 
 def _at_least(value: float, minimum: float) -> bool:
-    return value >= minimum - _EPSILON
+    return float(value) >= float(minimum) - _EPSILON
 
 
 def _preferred_field(rule: EducationRule, field: str | None) -> str | None:
