@@ -1,0 +1,1 @@
+"""Documents made on the server: SVG charts and PDFs."""
