@@ -99,17 +99,40 @@ def select_locale() -> str:
 
 def register_blueprints(app: Flask) -> None:
     from hiring import api
-    from hiring.web import auth, candidates, documents, home, interviews, profiles, review, vacancies
+    from hiring.web import (
+        admin,
+        audit_log,
+        auth,
+        candidates,
+        documents,
+        home,
+        interviews,
+        profiles,
+        review,
+        vacancies,
+    )
 
-    for module in (auth, home, profiles, vacancies, candidates, interviews, review, documents):
+    for module in (
+        auth,
+        home,
+        admin,
+        audit_log,
+        profiles,
+        vacancies,
+        candidates,
+        interviews,
+        review,
+        documents,
+    ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
-    from hiring.web.errors import register
+    from hiring.web import errors, security
 
-    register(app)
+    errors.register(app)
+    security.register(app)
 
 
 def register_commands(app: Flask) -> None:

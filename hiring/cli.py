@@ -2,10 +2,12 @@
 
 import getpass
 import os
+from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 
+from hiring import backup
 from hiring.extensions import db
 from hiring.models import ROLES
 from hiring.seed import DEMO_PASSWORD, ensure_user, seed_default_profile, seed_demo
@@ -14,6 +16,8 @@ from hiring.seed import DEMO_PASSWORD, ensure_user, seed_default_profile, seed_d
 def register(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 @click.command("seed")
@@ -51,3 +55,30 @@ def create_user_command(username: str, role: str, full_name: str, password: str 
         raise click.UsageError(f"User {username!r} already exists.")
     db.session.commit()
     click.echo(f"User {username} ({role}) created.")
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(path: Path) -> None:
+    """Write a consistent copy of the SQLite database to PATH (safe while the app runs)."""
+    try:
+        size = backup.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backup written to {path} ({size:,} bytes).")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def restore_command(path: Path, yes: bool) -> None:
+    """Replace the SQLite database with the backup at PATH."""
+    if not yes:
+        click.confirm("This replaces every record with the backup's. Continue?", abort=True)
+    db.session.remove()
+    db.engine.dispose()
+    try:
+        backup.restore(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Database restored from {path}.")

@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
@@ -11,7 +11,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from hiring.extensions import db
+from hiring.extensions import db, limiter
 from hiring.models import User
 
 bp = Blueprint("auth", __name__)
@@ -35,7 +35,28 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
+def _attempted_username() -> str:
+    return "login-user:" + (request.form.get("username") or "").strip().lower()
+
+
+def _login_failed(response) -> bool:
+    """Only failed attempts count: a failure re-renders the form (200), a success redirects."""
+    return response.status_code == 200
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_ATTEMPTS_LIMIT"]
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed, scope="login-address")
+@limiter.limit(
+    _login_limit,
+    methods=["POST"],
+    deduct_when=_login_failed,
+    key_func=_attempted_username,
+    scope="login-user",
+)
 def login():
     """Show the login form and sign the user in."""
     if current_user.is_authenticated:

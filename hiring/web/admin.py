@@ -1,0 +1,102 @@
+"""Users: the administrator creates them, changes roles, deactivates them."""
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Regexp, ValidationError
+
+from hiring import audit
+from hiring.extensions import db
+from hiring.glossary import ROLE_LABELS
+from hiring.models import ROLES, User
+from hiring.web.access import role_required
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+USER_FIELDS = ("username", "full_name", "role", "active")
+
+
+def role_choices():
+    return [(role, ROLE_LABELS[role]) for role in ROLES]
+
+
+class UserForm(FlaskForm):
+    username = StringField(
+        _l("Username"),
+        validators=[
+            DataRequired(),
+            Length(min=2, max=64),
+            Regexp(
+                r"^[A-Za-z0-9_.-]+$", message=_l("Use Latin letters, digits, dots, dashes or underscores.")
+            ),
+        ],
+    )
+    full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
+    role = SelectField(_l("Role"), choices=role_choices)
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=8, max=200)])
+
+    def validate_username(self, field):
+        if db.session.scalar(sa.select(User.id).where(User.username == field.data.strip())):
+            raise ValidationError(_("This username is taken."))
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"), choices=role_choices)
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@role_required("admin")
+def users():
+    """List users and create a new one."""
+    form = UserForm()
+    if form.validate_on_submit():
+        user = User(
+            username=form.username.data.strip(), full_name=form.full_name.data.strip(), role=form.role.data
+        )
+        user.set_password(form.password.data)
+        db.session.add(user)
+        db.session.flush()
+        audit.record("user.create", "user", user.id, after=audit.snapshot(user, USER_FIELDS))
+        db.session.commit()
+        flash(_("User %(name)s created.", name=user.username), "success")
+        return redirect(url_for("admin.users"))
+    people = db.session.scalars(sa.select(User).order_by(User.active.desc(), User.role, User.username)).all()
+    return render_template("admin/users.html", form=form, people=people, role_form=RoleForm())
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@role_required("admin")
+def change_role(user_id: int):
+    """Give a user another role."""
+    user = db.get_or_404(User, user_id)
+    form = RoleForm()
+    if form.validate_on_submit():
+        if user.id == current_user.id and form.role.data != "admin":
+            flash(_("You cannot take the administrator role from yourself."), "error")
+        else:
+            before = audit.snapshot(user, USER_FIELDS)
+            user.role = form.role.data
+            audit.record("user.role", "user", user.id, before=before, after=audit.snapshot(user, USER_FIELDS))
+            db.session.commit()
+            flash(_("Role of %(name)s changed.", name=user.username), "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@role_required("admin")
+def toggle_active(user_id: int):
+    """Deactivate a user (they can no longer log in or use a token), or activate them again."""
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        abort(400)
+    before = audit.snapshot(user, USER_FIELDS)
+    user.active = not user.active
+    audit.record("user.active", "user", user.id, before=before, after=audit.snapshot(user, USER_FIELDS))
+    db.session.commit()
+    message = _("%(name)s can log in again.") if user.active else _("%(name)s is deactivated.")
+    flash(message % {"name": user.username}, "success")
+    return redirect(url_for("admin.users"))
