@@ -209,13 +209,36 @@ def _note_changes(session: Session, _context) -> None:
         elif isinstance(obj, Rating | VerifiedLanguage):
             scorecards.add(obj.scorecard_id)
         elif isinstance(obj, Vacancy):
-            vacancies.add(obj.id)
+            if _changed(session, obj, _SCREENING_FIELDS):
+                vacancies.add(obj.id)
         elif isinstance(obj, LanguageRequirement | CustomCheck):
             vacancies.add(obj.vacancy_id)
         elif isinstance(obj, Profile):
-            profiles.add(obj.id)
+            if _changed(session, obj, _SCREENING_FIELDS):
+                profiles.add(obj.id)
         elif isinstance(obj, Competency):
-            profiles.add(obj.profile_id)
+            if _changed(session, obj, ("code", "weight", "critical_min", "profile_id")):
+                profiles.add(obj.profile_id)
+
+
+# A vacancy's or profile's own columns that the engine reads; a change of title or status changes no score.
+_SCREENING_FIELDS = (
+    "edu_min_level",
+    "edu_mandatory",
+    "edu_preferred_fields",
+    "exp_min_years",
+    "exp_mandatory",
+    "exp_exception_min_years",
+    "exp_exception_min_plan_pct",
+)
+
+
+def _changed(session: Session, obj, fields: tuple[str, ...]) -> bool:
+    """New or deleted, or one of `fields` changed in this flush."""
+    if obj in session.new or obj in session.deleted:
+        return True
+    state = sa.inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in fields)
 
 
 def _refresh_before_commit(session: Session) -> None:

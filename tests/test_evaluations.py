@@ -88,3 +88,29 @@ def test_evaluating_a_vacancy_takes_the_same_number_of_queries_for_3_and_30_cand
         counts.append(count_queries(lambda v=vacancy: evaluate_candidates(load_vacancy(v.id))))
     assert counts[0] == counts[1]
     assert len(rank(evaluate_candidates(load_vacancy(large.id)))) == 30
+
+
+def test_stored_evaluation_follows_vacancy_screening_fields_not_its_title(app, build):
+    vacancy = build.vacancy()
+    candidate = build.candidate(vacancy, experience_years=2.0, plan_attainment_pct=50.0)
+    assert stored(candidate.id).eligibility == "not_eligible"
+    computed_at = stored(candidate.id).computed_at
+    vacancy.title = "Another title"
+    db.session.commit()
+    assert stored(candidate.id).computed_at == computed_at  # a title changes no score: nothing recomputed
+    vacancy.exp_min_years = 2.0
+    db.session.commit()
+    assert stored(candidate.id).eligibility == "eligible"
+
+
+def test_stored_evaluation_follows_profile_weights(app, build):
+    vacancy = build.vacancy()
+    candidate = build.candidate(vacancy)
+    build.scorecard(
+        candidate, ratings={"NEG": 5, "REL": 1, "ANA": 1, "IND": 1, "ORD": 1, "ACC": 1, "CLM": 1, "TIM": 1}
+    )
+    assert stored(candidate.id).score == 20.0  # NEG (weight 20) at 5, the rest at 1: 100 * 20 / 100
+    for competency in vacancy.profile.competencies:
+        competency.weight = 100.0 if competency.code == "NEG" else 0.0
+    db.session.commit()
+    assert stored(candidate.id).score == 100.0
