@@ -36,3 +36,9 @@ def index():
         .order_by(Vacancy.status.desc(), Vacancy.created_at.desc())
     ).all()
     return render_template("home/index.html", vacancies=vacancies)
+
+
+@bp.route("/healthz")
+def healthz():
+    """A trivial answer for load balancers and the load benchmark."""
+    return {"status": "ok"}
