@@ -3,7 +3,7 @@
 import os
 from typing import Any
 
-from flask import Flask, g, request, session
+from flask import Flask, g, has_request_context, request, session
 from flask_login import current_user
 from sqlalchemy import event
 
@@ -90,6 +90,8 @@ def select_locale() -> str:
     languages = ("ru", "en")
     if "locale_override" in g:
         return g.locale_override
+    if not has_request_context():  # CLI commands and services called outside a request
+        return "ru"
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get("locale") in languages:
