@@ -24,3 +24,7 @@ class VersionConflict(Conflict):
 
 class Duplicate(Conflict):
     """The record would duplicate one that already exists."""
+
+
+class Locked(Conflict):
+    """The record is closed to changes (a submitted scorecard) until someone allowed reopens it."""
