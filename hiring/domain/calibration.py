@@ -162,3 +162,18 @@ def icc_2k(matrix: Sequence[Sequence[float | Fraction]]) -> IccResult:
 def panel_agreement(panels: Mapping[int, Iterable[ScorecardData]]) -> IccResult:
     """ICC(2,k) of the panels, from the matrix `agreement_matrix` builds."""
     return icc_2k(agreement_matrix(panels))
+
+
+POOR = "poor"
+MODERATE = "moderate"
+GOOD = "good"
+EXCELLENT = "excellent"
+# Koo & Li (2016): below 0.5 poor, 0.5-0.75 moderate, 0.75-0.9 good, above 0.9 excellent.
+AGREEMENT_THRESHOLDS: tuple[tuple[float, str], ...] = ((0.9, EXCELLENT), (0.75, GOOD), (0.5, MODERATE))
+
+
+def agreement_label(value: float | None) -> str:
+    """excellent >= 0.9, good >= 0.75, moderate >= 0.5, else poor; not_enough_data without a value."""
+    if value is None:
+        return NOT_ENOUGH_DATA
+    return next((name for minimum, name in AGREEMENT_THRESHOLDS if value >= minimum), POOR)

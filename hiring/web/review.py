@@ -1,5 +1,419 @@
-"""The review pages (being built)."""
+"""The hiring lead's journey: a vacancy's ranking, a candidate's evaluation, shortlists, calibration, decisions.
 
-from flask import Blueprint
+Lead, HR and admin read every page; the lead (and admin) records decisions. Every number comes from the
+scoring engine, through `hiring.evaluations` and the stored evaluations it keeps fresh.
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+from werkzeug.routing import BuildError
+
+from hiring.decisions import current_decisions, decision_history, record_decision
+from hiring.documents.charts import ChartItem, competency_chart_svg
+from hiring.domain import rank
+from hiring.domain.calibration import agreement_label, interviewer_offsets, panel_agreement
+from hiring.domain.levels import BANDS, ELIGIBILITIES
+from hiring.errors import InvalidInput
+from hiring.evaluations import (
+    evaluate_candidate,
+    evaluate_candidates,
+    load_vacancy,
+    ranking_order,
+    scorecard_values,
+)
+from hiring.extensions import db
+from hiring.glossary import DECISION_LABELS, LANGUAGE_NAMES, describe, label
+from hiring.models import (
+    Candidate,
+    CheckAnswer,
+    Profile,
+    Scorecard,
+    StoredEvaluation,
+    User,
+    Vacancy,
+)
+from hiring.web.access import role_required
+from hiring.web.forms.review import DecisionForm
 
 bp = Blueprint("review", __name__)
+
+READERS = ("lead", "hr")
+
+OFFSET_LABELS = {
+    "lenient": _l("Lenient"),
+    "severe": _l("Severe"),
+    "neutral": _l("Neutral"),
+    "not_enough_data": _l("Not enough data"),
+}
+AGREEMENT_LABELS = {
+    "excellent": _l("Excellent agreement"),
+    "good": _l("Good agreement"),
+    "moderate": _l("Moderate agreement"),
+    "poor": _l("Poor agreement"),
+    "not_enough_data": _l("Not enough data"),
+}
+SHORTLIST_MIN = 2
+SHORTLIST_MAX = 6
+
+
+@dataclass(frozen=True)
+class Page:
+    """The slice of a list a page shows, shaped for the `pagination` macro."""
+
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(math.ceil(self.total / self.per_page), 1)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+def _ranked(vacancy_id: int):
+    """Each candidate of the vacancy with its position in the ranking (1 = first), as a subquery."""
+    return (
+        sa.select(
+            StoredEvaluation.candidate_id,
+            sa.func.row_number().over(order_by=ranking_order()).label("position"),
+        )
+        .where(StoredEvaluation.vacancy_id == vacancy_id)
+        .subquery("ranked")
+    )
+
+
+def _choice(name: str, allowed: tuple[str, ...]) -> str | None:
+    value = request.args.get(name, "")
+    return value if value in allowed else None
+
+
+@bp.route("/vacancies/<int:vacancy_id>/dashboard")
+@role_required(*READERS)
+def dashboard(vacancy_id: int):
+    """The vacancy's candidates in ranking order, filtered by band and eligibility, a page at a time."""
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    band = _choice("band", BANDS)
+    eligibility = _choice("eligibility", ELIGIBILITIES)
+
+    counts = db.session.execute(
+        sa.select(StoredEvaluation.band, StoredEvaluation.eligibility, sa.func.count())
+        .where(StoredEvaluation.vacancy_id == vacancy_id)
+        .group_by(StoredEvaluation.band, StoredEvaluation.eligibility)
+    ).all()
+    band_counts: dict[str, int] = defaultdict(int)
+    eligibility_counts: dict[str, int] = defaultdict(int)
+    for row_band, row_eligibility, n in counts:
+        band_counts[row_band] += n
+        eligibility_counts[row_eligibility] += n
+    matching = sum(
+        n
+        for row_band, row_eligibility, n in counts
+        if band in (None, row_band) and eligibility in (None, row_eligibility)
+    )
+    per_page = current_app.config["PAGE_SIZE"]
+    page = Page(
+        min(max(request.args.get("page", 1, type=int), 1), max(math.ceil(matching / per_page), 1)),
+        per_page,
+        matching,
+    )
+
+    ranked = _ranked(vacancy_id)
+    query = (
+        sa.select(ranked.c.position, StoredEvaluation, Candidate.full_name)
+        .join(StoredEvaluation, StoredEvaluation.candidate_id == ranked.c.candidate_id)
+        .join(Candidate, Candidate.id == StoredEvaluation.candidate_id)
+        .order_by(ranked.c.position)
+        .limit(page.per_page)
+        .offset(page.offset)
+    )
+    if band:
+        query = query.where(StoredEvaluation.band == band)
+    if eligibility:
+        query = query.where(StoredEvaluation.eligibility == eligibility)
+    rows = db.session.execute(query).all() if matching else []
+    decisions = current_decisions(row.StoredEvaluation.candidate_id for row in rows)
+    return render_template(
+        "review/dashboard.html",
+        vacancy=vacancy,
+        rows=rows,
+        decisions=decisions,
+        page=page,
+        band=band,
+        eligibility=eligibility,
+        bands=BANDS,
+        eligibilities=ELIGIBILITIES,
+        band_counts=band_counts,
+        eligibility_counts=eligibility_counts,
+        total=sum(band_counts.values()),
+    )
+
+
+def _load_candidate(candidate_id: int) -> Candidate:
+    """The candidate with everything the evaluation reads, or 404."""
+    candidate = db.session.scalar(
+        sa.select(Candidate)
+        .where(Candidate.id == candidate_id)
+        .options(
+            selectinload(Candidate.vacancy).selectinload(Vacancy.profile).selectinload(Profile.competencies),
+            selectinload(Candidate.vacancy).selectinload(Vacancy.language_requirements),
+            selectinload(Candidate.vacancy).selectinload(Vacancy.custom_checks),
+            selectinload(Candidate.languages),
+            selectinload(Candidate.check_answers).selectinload(CheckAnswer.check),
+            selectinload(Candidate.scorecards).selectinload(Scorecard.ratings),
+            selectinload(Candidate.scorecards).selectinload(Scorecard.verified_languages),
+            selectinload(Candidate.scorecards).selectinload(Scorecard.interviewer),
+        )
+    )
+    if candidate is None:
+        abort(404)
+    return candidate
+
+
+def rule_label(rule: str, vacancy: Vacancy) -> str:
+    """A screening rule's name in the reader's words: EDU, EXP, LANG:<code>, CUSTOM:<index>."""
+    kind, _sep, subject = rule.partition(":")
+    if kind == "EDU":
+        return _("Education")
+    if kind == "EXP":
+        return _("Experience")
+    if kind == "LANG":
+        return _("Language: %(language)s", language=label(LANGUAGE_NAMES, subject))
+    if kind == "CUSTOM":
+        check = next((c for c in vacancy.custom_checks if str(c.position) == subject), None)
+        return check.text if check else rule
+    return rule
+
+
+def _chart(competencies, results) -> str:
+    """The candidate's competency means as SVG; charts.py escapes every text, so it may be inserted as is."""
+    language = _page_language()
+    by_code = {result.code: result for result in results}
+    items = [
+        ChartItem(
+            c.name(language), by_code[c.code].mean if c.code in by_code else None, c.critical_min, c.code
+        )
+        for c in competencies
+    ]
+    return competency_chart_svg(
+        items,
+        title=_("Competency means on the 1–5 scale"),
+        not_assessed_text=_("not assessed"),
+        critical_min_text=_("critical minimum"),
+    )
+
+
+def _page_language() -> str:
+    """The profile texts (competency names) in the reader's language."""
+    return "en" if str(get_locale() or "ru") == "en" else "ru"
+
+
+def _rank_position(candidate: Candidate) -> tuple[int | None, int]:
+    ranked = _ranked(candidate.vacancy_id)
+    position = db.session.scalar(sa.select(ranked.c.position).where(ranked.c.candidate_id == candidate.id))
+    total = db.session.scalar(
+        sa.select(sa.func.count()).where(StoredEvaluation.vacancy_id == candidate.vacancy_id)
+    )
+    return position, total or 0
+
+
+def _render_evaluation(candidate: Candidate, form: DecisionForm, status: int = 200):
+    vacancy = candidate.vacancy
+    evaluation = evaluate_candidate(candidate)
+    competencies = vacancy.profile.competencies
+    results = {result.code: result for result in evaluation.competencies}
+    submitted = sorted((c for c in candidate.scorecards if c.is_submitted), key=lambda c: c.interviewer_id)
+    ratings = {card.id: {r.competency_code: r for r in card.ratings} for card in submitted}
+    position, total = _rank_position(candidate)
+    return (
+        render_template(
+            "review/evaluation.html",
+            candidate=candidate,
+            vacancy=vacancy,
+            evaluation=evaluation,
+            competencies=competencies,
+            results=results,
+            scorecards=submitted,
+            ratings=ratings,
+            drafts=sum(1 for c in candidate.scorecards if not c.is_submitted),
+            screening=[(rule_label(r.rule, vacancy), r, describe(r)) for r in evaluation.screening.results],
+            chart=_chart(competencies, evaluation.competencies),
+            decisions=decision_history(candidate.id),
+            form=form,
+            can_decide=current_user.has_role("lead"),
+            position=position,
+            total=total,
+            language=_page_language(),
+        ),
+        status,
+    )
+
+
+@bp.route("/candidates/<int:candidate_id>/evaluation")
+@role_required(*READERS)
+def evaluation(candidate_id: int):
+    """A candidate's screening, ratings, chart, score and band, with the decision history and form."""
+    return _render_evaluation(_load_candidate(candidate_id), DecisionForm())
+
+
+@bp.route("/candidates/<int:candidate_id>/decision", methods=["POST"])
+@role_required("lead")
+def decide(candidate_id: int):
+    """Record the lead's decision (hire, reject, hold) with its rationale."""
+    candidate = _load_candidate(candidate_id)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        try:
+            entry = record_decision(candidate, form.decision.data, form.rationale.data, current_user.id)
+        except InvalidInput as error:
+            for name, message in error.fields.items():
+                getattr(form, name).errors = [*getattr(form, name).errors, str(message)]
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "Decision recorded for %(name)s: %(decision)s.",
+                    name=candidate.full_name,
+                    decision=label(DECISION_LABELS, entry.decision),
+                ),
+                "success",
+            )
+            return redirect(url_for("review.evaluation", candidate_id=candidate.id, _anchor="decision"))
+    flash(_("The decision was not recorded: see the form below."), "error")
+    return _render_evaluation(candidate, form, status=400)
+
+
+def _shortlist_ids() -> list[int]:
+    """The ids chosen, in the order given, each once; ValueError when one is not a number."""
+    ids: list[int] = []
+    for raw in request.args.getlist("ids"):
+        for part in raw.replace(",", " ").split():
+            value = int(part)
+            if value not in ids:
+                ids.append(value)
+    return ids
+
+
+def _comparison_pdf_url(vacancy_id: int, ids: list[int]) -> str | None:
+    if "documents.comparison_pdf" not in current_app.view_functions:
+        return None
+    try:
+        return url_for("documents.comparison_pdf", vacancy_id=vacancy_id, ids=ids)
+    except BuildError:
+        return None
+
+
+@bp.route("/vacancies/<int:vacancy_id>/compare")
+@role_required(*READERS)
+def compare(vacancy_id: int):
+    """Two to six candidates of the vacancy side by side, competency by competency."""
+    vacancy = load_vacancy(vacancy_id)
+    if vacancy is None:
+        abort(404)
+    error = None
+    try:
+        ids = _shortlist_ids()
+    except ValueError:
+        ids, error = [], _("The shortlist names a candidate that does not exist.")
+    if error is None and not SHORTLIST_MIN <= len(ids) <= SHORTLIST_MAX:
+        error = _(
+            "Choose between %(min)s and %(max)s candidates to compare; you chose %(n)s.",
+            min=SHORTLIST_MIN,
+            max=SHORTLIST_MAX,
+            n=len(ids),
+        )
+    candidates: dict[int, Candidate] = {}
+    if error is None:
+        candidates = {
+            c.id: c
+            for c in db.session.scalars(
+                sa.select(Candidate).where(Candidate.id.in_(ids), Candidate.vacancy_id == vacancy_id)
+            )
+        }
+        if len(candidates) != len(ids):
+            error = _("Only candidates of this vacancy can be compared.")
+    if error is not None:
+        return render_template("review/compare.html", vacancy=vacancy, error=error, columns=[]), 400
+
+    evaluations = rank(evaluate_candidates(vacancy, ids))
+    decisions = current_decisions(ids)
+    columns = [
+        (candidates[e.candidate_id], e, {r.code: r for r in e.competencies}, decisions.get(e.candidate_id))
+        for e in evaluations
+    ]
+    return render_template(
+        "review/compare.html",
+        vacancy=vacancy,
+        error=None,
+        columns=columns,
+        competencies=vacancy.profile.competencies,
+        language=_page_language(),
+        pdf_url=_comparison_pdf_url(vacancy_id, [e.candidate_id for e in evaluations]),
+    )
+
+
+@bp.route("/vacancies/<int:vacancy_id>/calibration")
+@role_required(*READERS)
+def calibration(vacancy_id: int):
+    """Each interviewer's lean against their panels, and how much the vacancy's panels agree (ICC(2,k))."""
+    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    cards = db.session.scalars(
+        sa.select(Scorecard)
+        .join(Candidate, Candidate.id == Scorecard.candidate_id)
+        .where(Candidate.vacancy_id == vacancy_id, Scorecard.status == "submitted")
+        .options(selectinload(Scorecard.ratings), selectinload(Scorecard.verified_languages))
+        .order_by(Scorecard.candidate_id, Scorecard.interviewer_id)
+    ).all()
+    panels: dict[int, list] = defaultdict(list)
+    for card in cards:
+        panels[card.candidate_id].append(scorecard_values(card))
+    offsets = interviewer_offsets(panels)
+    people = (
+        {
+            user.id: user
+            for user in db.session.scalars(
+                sa.select(User).where(User.id.in_([o.interviewer_id for o in offsets]))
+            )
+        }
+        if offsets
+        else {}
+    )
+    agreement = panel_agreement(panels)
+    return render_template(
+        "review/calibration.html",
+        vacancy=vacancy,
+        offsets=offsets,
+        people=people,
+        agreement=agreement,
+        agreement_label=agreement_label(agreement.value),
+        offset_labels=OFFSET_LABELS,
+        agreement_labels=AGREEMENT_LABELS,
+        candidates_with_panels=sum(1 for p in panels.values() if len(p) >= 2),
+    )
