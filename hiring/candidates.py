@@ -1,0 +1,485 @@
+"""Candidates of a vacancy: validation, create and edit, answers to custom checks, interviewer assignment.
+
+Plain service functions shared by the pages and the JSON API: no request objects, no commit (the caller owns
+the transaction), an audit entry for every change. Input is the SPEC §6 shape:
+{full_name, email, phone, education_level, education_field, experience_years, plan_attainment_pct,
+languages: [{language, level}], notes}.
+"""
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
+
+from hiring import audit
+from hiring.domain.levels import (
+    EDUCATION_LEVELS,
+    LANGUAGE_LEVELS,
+    is_language_code,
+    normalize_language_code,
+    normalize_language_level,
+)
+from hiring.errors import Duplicate, InvalidInput, VersionConflict
+from hiring.extensions import db
+from hiring.models import Assignment, Candidate, CandidateLanguage, CheckAnswer, User
+from hiring.models._base import utcnow
+
+__all__ = [
+    "FIELDS",
+    "AlreadyAssigned",
+    "DuplicateCandidate",
+    "InvalidCandidate",
+    "VersionConflict",
+    "answer_checks",
+    "assign_interviewer",
+    "check_candidate_data",
+    "create_candidate",
+    "parse_number",
+    "unassign_interviewer",
+    "update_candidate",
+]
+
+FIELDS = (
+    "full_name",
+    "email",
+    "phone",
+    "education_level",
+    "education_field",
+    "experience_years",
+    "plan_attainment_pct",
+    "languages",
+    "notes",
+)
+_SCALAR_FIELDS = tuple(name for name in FIELDS if name != "languages")
+
+MAX_NAME = 200
+MAX_EMAIL = 254
+MAX_PHONE = 64
+MAX_FIELD = 100
+MAX_NOTES = 10_000
+MAX_YEARS = 60
+MAX_PLAN_PCT = 1000
+_PHONE_CHARACTERS = set("0123456789+-() .")
+
+
+class InvalidCandidate(InvalidInput):
+    """The candidate's data has mistakes; `fields` says which, in plain words."""
+
+
+class DuplicateCandidate(Duplicate):
+    """Another candidate of the vacancy has this email (HTTP 409 in the API)."""
+
+    def __init__(self, message: str, fields: dict[str, str] | None = None):
+        super().__init__(message)
+        self.fields = dict(fields or {})
+
+
+class AlreadyAssigned(Duplicate):
+    """The interviewer is already assigned to the candidate."""
+
+
+# --- validation -------------------------------------------------------------------------------------------
+
+
+def parse_number(value: Any) -> float:
+    """A number from JSON or from text typed by a person: `2,5`, `2.5`, `1 200`, `110%`; ValueError otherwise."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip().rstrip("%").strip()
+        for space in (" ", "\u00a0", "\u202f"):
+            text = text.replace(space, "")
+        if text.count(",") > 1 or ("," in text and "." in text):
+            raise ValueError(value)
+        number = float(text.replace(",", "."))
+    else:
+        raise ValueError(value)
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _text(value: Any, field: str, limit: int, errors: dict[str, str]) -> str | None:
+    if _blank(value):
+        return None
+    if not isinstance(value, str):
+        errors[field] = _("Enter text here.")
+        return None
+    text = " ".join(value.split()) if field != "notes" else value.strip()
+    if len(text) > limit:
+        errors[field] = _("Keep this under %(limit)s characters.", limit=limit)
+        return None
+    return text
+
+
+def _email(value: Any, errors: dict[str, str]) -> str | None:
+    if _blank(value):
+        return None
+    if not isinstance(value, str):
+        errors["email"] = _("Enter an email address like name@example.com.")
+        return None
+    text = value.strip()
+    if len(text) > MAX_EMAIL:
+        errors["email"] = _("An email address is at most %(limit)s characters.", limit=MAX_EMAIL)
+        return None
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        errors["email"] = _(
+            "“%(value)s” is not an email address; write it like name@example.com.", value=text
+        )
+        return None
+
+
+def _phone(value: Any, errors: dict[str, str]) -> str | None:
+    text = _text(value, "phone", MAX_PHONE, errors)
+    if text is None:
+        return None
+    if not set(text) <= _PHONE_CHARACTERS or sum(ch.isdigit() for ch in text) < 5:
+        errors["phone"] = _("Write the phone number with digits, e.g. +7 900 123-45-67.")
+        return None
+    return text
+
+
+def _education_level(value: Any, errors: dict[str, str]) -> str | None:
+    if _blank(value):
+        return None
+    code = str(value).strip().lower().replace(" ", "_").replace("-", "_")
+    if code not in EDUCATION_LEVELS:
+        errors["education_level"] = _(
+            "“%(value)s” is not an education level; use one of: %(levels)s.",
+            value=str(value).strip(),
+            levels=", ".join(EDUCATION_LEVELS),
+        )
+        return None
+    return code
+
+
+def _bounded(value: Any, field: str, upper: float, errors: dict[str, str]) -> float | None:
+    if _blank(value):
+        return None
+    try:
+        number = parse_number(value)
+    except (TypeError, ValueError):
+        errors[field] = _("“%(value)s” is not a number; write it like 2.5 or 2,5.", value=str(value).strip())
+        return None
+    if not 0 <= number <= upper:
+        errors[field] = _("Enter a number from 0 to %(upper)s.", upper=upper)
+        return None
+    return number
+
+
+def _language_items(value: Any) -> list[tuple[Any, Any]]:
+    """[(language, level)] from a list of {language, level} or a {language: level} mapping."""
+    if isinstance(value, Mapping):
+        return list(value.items())
+    if isinstance(value, list | tuple):
+        items = []
+        for item in value:
+            if not isinstance(item, Mapping):
+                raise TypeError(item)
+            items.append((item.get("language"), item.get("level")))
+        return items
+    raise TypeError(value)
+
+
+def _languages(value: Any, errors: dict[str, str]) -> dict[str, str]:
+    """Language code -> CEFR level; every problem of the list in one message."""
+    if value is None or value == "":
+        return {}
+    try:
+        items = _language_items(value)
+    except TypeError:
+        errors["languages"] = _("Give languages as a list of a language code and a level, e.g. en B2.")
+        return {}
+    languages: dict[str, str] = {}
+    problems: list[str] = []
+    for language, level in items:
+        if _blank(language) and _blank(level):
+            continue
+        code_text = str(language or "").strip()
+        if not is_language_code(code_text):
+            problems.append(
+                _("“%(value)s” is not a two-letter language code (ISO 639-1, e.g. en, de).", value=code_text)
+                if code_text
+                else _("A language is missing for level %(level)s.", level=str(level).strip())
+            )
+            continue
+        code = normalize_language_code(code_text)
+        try:
+            canonical = normalize_language_level(str(level or ""))
+        except ValueError:
+            problems.append(
+                _(
+                    "“%(value)s” is not a level for %(language)s; use %(levels)s.",
+                    value=str(level or "").strip(),
+                    language=code,
+                    levels=", ".join(LANGUAGE_LEVELS),
+                )
+                if not _blank(level)
+                else _("Choose a level for %(language)s.", language=code)
+            )
+            continue
+        if code in languages:
+            problems.append(_("%(language)s is listed twice; keep one level.", language=code))
+            continue
+        languages[code] = canonical
+    if problems:
+        errors["languages"] = " ".join(problems)
+    return languages
+
+
+def check_candidate_data(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The data cleaned (keys of FIELDS present in `data`) and per-field messages for what is wrong.
+
+    Does not look at the database: uniqueness of the email is checked by the callers.
+    """
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    if "full_name" in data:
+        clean["full_name"] = _text(data["full_name"], "full_name", MAX_NAME, errors)
+        if clean["full_name"] is None and "full_name" not in errors:
+            errors["full_name"] = _("Enter the candidate's full name.")
+    if "email" in data:
+        clean["email"] = _email(data["email"], errors)
+    if "phone" in data:
+        clean["phone"] = _phone(data["phone"], errors)
+    if "education_level" in data:
+        clean["education_level"] = _education_level(data["education_level"], errors)
+    if "education_field" in data:
+        clean["education_field"] = _text(data["education_field"], "education_field", MAX_FIELD, errors)
+    if "experience_years" in data:
+        clean["experience_years"] = _bounded(data["experience_years"], "experience_years", MAX_YEARS, errors)
+    if "plan_attainment_pct" in data:
+        clean["plan_attainment_pct"] = _bounded(
+            data["plan_attainment_pct"], "plan_attainment_pct", MAX_PLAN_PCT, errors
+        )
+    if "languages" in data:
+        clean["languages"] = _languages(data["languages"], errors)
+    if "notes" in data:
+        clean["notes"] = _text(data["notes"], "notes", MAX_NOTES, errors) or ""
+    return clean, errors
+
+
+def _raise_invalid(errors: dict[str, str]) -> None:
+    if errors:
+        raise InvalidCandidate(_("Please correct the marked fields."), errors)
+
+
+def email_taken(vacancy_id: int, email: str, exclude_id: int | None = None) -> bool:
+    """Whether another candidate of the vacancy has this email (letter case ignored)."""
+    query = sa.select(Candidate.id).where(
+        Candidate.vacancy_id == vacancy_id, sa.func.lower(Candidate.email) == email.lower()
+    )
+    if exclude_id is not None:
+        query = query.where(Candidate.id != exclude_id)
+    return db.session.scalar(query.limit(1)) is not None
+
+
+def _refuse_duplicate(vacancy_id: int, email: str | None, exclude_id: int | None = None) -> None:
+    if email and email_taken(vacancy_id, email, exclude_id):
+        message = _("Another candidate of this vacancy already has the email %(email)s.", email=email)
+        raise DuplicateCandidate(message, {"email": message})
+
+
+# --- create and edit --------------------------------------------------------------------------------------
+
+
+def candidate_state(candidate: Candidate) -> dict[str, Any]:
+    """The candidate's data in the SPEC §6 shape (languages as {code: level}), for the audit log."""
+    state = {name: getattr(candidate, name) for name in _SCALAR_FIELDS}
+    state["languages"] = {item.language: item.level for item in candidate.languages}
+    return state
+
+
+def build_candidate(vacancy, clean: Mapping[str, Any]) -> Candidate:
+    """A new Candidate from already cleaned data (see check_candidate_data)."""
+    candidate = Candidate(vacancy=vacancy, **{name: clean.get(name) for name in _SCALAR_FIELDS})
+    candidate.notes = clean.get("notes") or ""
+    candidate.languages = [
+        CandidateLanguage(language=code, level=level)
+        for code, level in (clean.get("languages") or {}).items()
+    ]
+    return candidate
+
+
+def create_candidate(vacancy, data: Mapping[str, Any], user_id: int | None) -> Candidate:
+    """Validate and add a candidate to the vacancy (flushed, not committed)."""
+    clean, errors = check_candidate_data({name: data.get(name) for name in FIELDS})
+    _raise_invalid(errors)
+    _refuse_duplicate(vacancy.id, clean["email"])
+    candidate = build_candidate(vacancy, clean)
+    db.session.add(candidate)
+    db.session.flush()
+    audit.record(
+        "candidate.create", "candidate", candidate.id, after=candidate_state(candidate), user_id=user_id
+    )
+    return candidate
+
+
+def update_candidate(
+    candidate: Candidate, data: Mapping[str, Any], expected_version: int | None, user_id: int | None
+) -> Candidate:
+    """Change the fields present in `data`; refuse when the candidate was saved since `expected_version`."""
+    if expected_version is None or int(expected_version) != candidate.version:
+        raise VersionConflict(
+            _(
+                "Someone else has saved this candidate since you opened it. Check their changes and save again."
+            )
+        )
+    clean, errors = check_candidate_data({name: data[name] for name in FIELDS if name in data})
+    _raise_invalid(errors)
+    if clean.get("email"):
+        _refuse_duplicate(candidate.vacancy_id, clean["email"], exclude_id=candidate.id)
+    before = candidate_state(candidate)
+    for name in _SCALAR_FIELDS:
+        if name in clean:
+            setattr(candidate, name, clean[name])
+    if "languages" in clean:
+        _replace_languages(candidate, clean["languages"])
+    after = candidate_state(candidate)
+    changed = [name for name in FIELDS if before[name] != after[name]]
+    if changed:
+        # Touch the row so its version moves even when only languages changed.
+        candidate.updated_at = utcnow()
+        db.session.flush()
+        audit.record(
+            "candidate.update",
+            "candidate",
+            candidate.id,
+            before={name: before[name] for name in changed},
+            after={name: after[name] for name in changed},
+            user_id=user_id,
+        )
+    return candidate
+
+
+def _replace_languages(candidate: Candidate, languages: Mapping[str, str]) -> None:
+    """Update rows in place (a delete and re-insert of one language would trip its unique constraint)."""
+    existing = {item.language: item for item in candidate.languages}
+    for code, item in existing.items():
+        if code not in languages:
+            candidate.languages.remove(item)
+        elif item.level != languages[code]:
+            item.level = languages[code]
+    for code, level in languages.items():
+        if code not in existing:
+            candidate.languages.append(CandidateLanguage(language=code, level=level))
+
+
+# --- custom checks ----------------------------------------------------------------------------------------
+
+
+def _answer_items(answers: Any) -> list[tuple[Any, Any]]:
+    if isinstance(answers, Mapping):
+        return list(answers.items())
+    if isinstance(answers, list | tuple) and all(isinstance(item, Mapping) for item in answers):
+        return [(item.get("index"), item.get("met")) for item in answers]
+    raise InvalidCandidate(
+        _("Give the answers as a list of {index, met}."),
+        {"answers": _("Give the answers as a list of {index, met}.")},
+    )
+
+
+def answer_checks(candidate: Candidate, answers: Any, user_id: int | None) -> Candidate:
+    """Record HR's yes/no answers to the vacancy's custom checks by index; None clears an answer."""
+    checks = {check.position: check for check in candidate.vacancy.custom_checks}
+    wanted: dict[int, bool | None] = {}
+    errors: dict[str, str] = {}
+    for raw_index, met in _answer_items(answers):
+        index = raw_index
+        if isinstance(raw_index, str) and raw_index.strip().lstrip("-").isdigit():
+            index = int(raw_index)
+        if isinstance(index, bool) or not isinstance(index, int) or index not in checks:
+            errors[f"answers.{raw_index}"] = _(
+                "This vacancy has no check number %(index)s.", index=str(raw_index)
+            )
+            continue
+        if met is not None and not isinstance(met, bool):
+            errors[f"answers.{index}"] = _("Answer with yes (true), no (false) or nothing (null).")
+            continue
+        wanted[index] = met
+    _raise_invalid(errors)
+    current = {answer.check.position: answer for answer in candidate.check_answers}
+    before: dict[int, bool | None] = {}
+    after: dict[int, bool | None] = {}
+    for index, met in wanted.items():
+        answer = current.get(index)
+        old = answer.met if answer is not None else None
+        if old == met:
+            continue
+        if met is None:
+            candidate.check_answers.remove(answer)
+        elif answer is None:
+            candidate.check_answers.append(CheckAnswer(check=checks[index], met=met, answered_by_id=user_id))
+        else:
+            answer.met = met
+            answer.answered_by_id = user_id
+            answer.answered_at = utcnow()
+        before[index], after[index] = old, met
+    if after:
+        db.session.flush()
+        audit.record(
+            "candidate.checks", "candidate", candidate.id, before=before, after=after, user_id=user_id
+        )
+    return candidate
+
+
+# --- interviewers -----------------------------------------------------------------------------------------
+
+
+def _active_interviewer(user_id: Any) -> User:
+    if isinstance(user_id, str) and user_id.strip().isdigit():
+        user_id = int(user_id)
+    user = (
+        db.session.get(User, user_id) if isinstance(user_id, int) and not isinstance(user_id, bool) else None
+    )
+    if user is None or user.role != "interviewer" or not user.active:
+        message = _("Choose an active user with the interviewer role.")
+        raise InvalidInput(message, {"user_id": message})
+    return user
+
+
+def assign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | None) -> Assignment:
+    """Let an active interviewer interview the candidate."""
+    user = _active_interviewer(user_id)
+    if any(a.interviewer_id == user.id for a in candidate.assignments):
+        raise AlreadyAssigned(_("%(name)s is already assigned to this candidate.", name=user.display_name))
+    assignment = Assignment(interviewer_id=user.id, assigned_by_id=by_user_id)
+    candidate.assignments.append(assignment)
+    db.session.flush()
+    audit.record(
+        "candidate.assign",
+        "candidate",
+        candidate.id,
+        after={"interviewer_id": user.id, "interviewer": user.username},
+        user_id=by_user_id,
+    )
+    return assignment
+
+
+def unassign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | None) -> None:
+    """Take the candidate away from an interviewer; a scorecard already written stays."""
+    assignment = next((a for a in candidate.assignments if a.interviewer_id == user_id), None)
+    if assignment is None:
+        message = _("This interviewer is not assigned to this candidate.")
+        raise InvalidInput(message, {"user_id": message})
+    user = db.session.get(User, user_id)
+    candidate.assignments.remove(assignment)
+    db.session.flush()
+    audit.record(
+        "candidate.unassign",
+        "candidate",
+        candidate.id,
+        before={"interviewer_id": user_id, "interviewer": user.username if user else None},
+        user_id=by_user_id,
+    )
