@@ -1,0 +1,352 @@
+"""Real-browser fixtures: the app served by gunicorn on a fresh database, driven by Debian's Chromium.
+
+One server and one browser per test session; each test gets its own browser context (cookies, downloads).
+Screenshots go to test-artifacts/screenshots (printed at the end of the run); the server's log to
+test-artifacts/e2e-server.log.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.support import ADMIN_PASSWORD, PASSWORD, USERS, log_in
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+SERVER_LOG = ARTIFACTS / "e2e-server.log"
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+HERE = Path(__file__).resolve().parent
+
+TIMEOUT_MS = 15_000
+
+
+def chromium_missing_reason() -> str | None:
+    if not CHROMIUM.exists():
+        return f"needs Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "needs Playwright for Python (pip install -r requirements-dev.txt)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = chromium_missing_reason()
+    for item in items:
+        if HERE in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+_taken: list[Path] = []
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _taken:
+        terminalreporter.write_sep("-", "browser tests")
+        terminalreporter.write_line(f"{len(_taken)} screenshots written to {SCREENSHOTS}")
+        terminalreporter.write_line(f"server log: {SERVER_LOG}")
+
+
+# --- the server -----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+PREPARE_DATABASE = """
+import sys
+from hiring import create_app
+
+app = create_app()
+runner = app.test_cli_runner()
+for args in {commands!r}:
+    with app.app_context():
+        result = runner.invoke(args=args)
+    if result.exit_code != 0:
+        sys.exit(f"flask {{' '.join(args)}} failed:\\n{{result.output}}\\n{{result.exception!r}}")
+"""
+
+
+def prepare_database(env: dict) -> None:
+    """`flask db upgrade`, `flask seed` and `flask create-user` for each person, in one process (fast)."""
+    commands = [["db", "upgrade"], ["seed"]]
+    commands += [
+        ["create-user", username, "--role", role, "--full-name", full_name]
+        for username, (role, full_name) in USERS.items()
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", PREPARE_DATABASE.format(commands=commands)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"preparing the database failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    log = SERVER_LOG.read_text(errors="replace")[-4000:] if SERVER_LOG.exists() else ""
+    pytest.fail(f"the app did not come up at {url}; server log:\n{log}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def server_database(tmp_path_factory):
+    """A fresh, empty database: SQLite in a temp dir, or with TEST_DATABASE_URL a new database on that server."""
+    postgres_url = os.environ.get("TEST_DATABASE_URL")
+    if not postgres_url:
+        yield "sqlite:///" + str(tmp_path_factory.mktemp("e2e") / "e2e.sqlite")
+        return
+    import psycopg
+
+    # never the shared test database: the other suites empty it while the server runs
+    name = f"e2e_{os.getpid()}_{int(time.time())}"
+    admin_url = postgres_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def live_server(server_database):
+    """The real app under gunicorn on a free port, on a fresh migrated and seeded database."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("FLASK_") and key not in ("DATABASE_URL", "TEST_DATABASE_URL")
+    }
+    env.update(
+        FLASK_APP="hiring",
+        DATABASE_URL=server_database,
+        SECRET_KEY="e2e-secret-key",
+        HIRING_ADMIN_PASSWORD=ADMIN_PASSWORD,
+        HIRING_NEW_USER_PASSWORD=PASSWORD,
+        RATELIMIT_STORAGE_URI="memory://",
+        HIRING_COMPANY="E2E Trading LLC",
+    )
+    prepare_database(env)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with SERVER_LOG.open("w") as log:
+        process = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "--workers=2",
+                "--threads=4",
+                f"--bind=127.0.0.1:{port}",
+                "--timeout=60",
+                "--access-logfile=-",
+                "--chdir",
+                str(ROOT),
+                "wsgi:app",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+# --- the browser ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (Playwright gives it a fresh, temporary user data dir)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=60_000
+        )
+        yield chromium
+        chromium.close()
+
+
+def new_context(browser, base_url: str):
+    """A private browsing context: its own cookies, an English interface, downloads accepted."""
+    ctx = browser.new_context(
+        base_url=base_url, locale="en-US", accept_downloads=True, viewport={"width": 1280, "height": 900}
+    )
+    ctx.set_default_timeout(TIMEOUT_MS)
+    return ctx
+
+
+@pytest.fixture
+def context(browser, live_server):
+    ctx = new_context(browser, live_server)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture(scope="session", autouse=False)
+def screenshots_dir():
+    if SCREENSHOTS.exists():
+        shutil.rmtree(SCREENSHOTS)
+    SCREENSHOTS.mkdir(parents=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def screenshot(screenshots_dir):
+    """screenshot(page, "name") writes test-artifacts/screenshots/name.png (the whole page)."""
+
+    def take(page, name: str) -> Path:
+        path = screenshots_dir / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        _taken.append(path)
+        return path
+
+    return take
+
+
+# --- people ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def as_user(browser, live_server):
+    """as_user("hr") gives a tab logged in as that user, in a browser context of its own."""
+    contexts = []
+
+    def open_as(username: str):
+        ctx = new_context(browser, live_server)
+        contexts.append(ctx)
+        tab = ctx.new_page()
+        log_in(tab, username)
+        return tab
+
+    yield open_as
+    for ctx in contexts:
+        ctx.close()
+
+
+# --- accessibility --------------------------------------------------------------------------------
+
+
+def ensure_axe() -> Path:
+    """axe-core from node_modules (package.json pins it); `npm ci` once when it is missing."""
+    if AXE_SCRIPT.exists():
+        return AXE_SCRIPT
+    npm = shutil.which("npm")
+    if not npm:
+        pytest.skip(
+            "accessibility checks need axe-core: npm is not installed (run `npm ci` in the repo root)"
+        )
+    command = (
+        [npm, "ci", "--no-audit", "--no-fund"] if (ROOT / "package-lock.json").exists() else [npm, "install"]
+    )
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not AXE_SCRIPT.exists():
+        pytest.skip(
+            f"accessibility checks need axe-core; `{' '.join(command)}` failed: {result.stderr[-500:]}"
+        )
+    return AXE_SCRIPT
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return ensure_axe().read_text()
+
+
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:8]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}: {node['html'][:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"       {summary[:300]}")
+        if len(violation["nodes"]) > 8:
+            lines.append(f"    ... and {len(violation['nodes']) - 8} more")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def check_accessibility(axe_source):
+    """check_accessibility(page, "what") runs axe-core on the page; fails on serious or critical violations."""
+
+    def check(page, what: str) -> list[dict]:
+        # evaluate() goes through the DevTools protocol, so the page's CSP (script-src 'self') does not block it
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.evaluate(axe_source + "\n;undefined")
+        results = page.evaluate(
+            """async () => {
+                const r = await axe.run(document, {resultTypes: ['violations']});
+                return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                    nodes: v.nodes.map(n => ({target: n.target, html: n.html, failureSummary: n.failureSummary}))}));
+            }"""
+        )
+        blocking = [v for v in results if v["impact"] in BLOCKING_IMPACTS]
+        others = [v for v in results if v["impact"] not in BLOCKING_IMPACTS]
+        if others:
+            print(f"\naxe on {what} ({page.url}), minor/moderate findings:\n{describe_violations(others)}")
+        assert not blocking, (
+            f"axe-core found {len(blocking)} serious/critical violation(s) on {what} ({page.url}):\n"
+            + describe_violations(blocking)
+        )
+        return results
+
+    return check
