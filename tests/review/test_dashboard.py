@@ -39,7 +39,7 @@ def test_page_order_is_the_ranking_order_across_pages(app, client, login, varied
     app.config["PAGE_SIZE"] = 3
     login("lead")
     vacancy = varied["vacancy"]
-    shown, positions = [], []
+    shown = []
     for page in (1, 2, 3):
         response = client.get(f"/vacancies/{vacancy.id}/dashboard?page={page}")
         assert response.status_code == 200
@@ -49,7 +49,6 @@ def test_page_order_is_the_ranking_order_across_pages(app, client, login, varied
     assert shown[0] == varied["strong"].id
     assert shown[-1] == varied["ineligible"].id
     assert "Page 1 of 3" in client.get(f"/vacancies/{vacancy.id}/dashboard").text
-    del positions
 
 
 def test_rows_show_score_band_eligibility_coverage_confidence_and_flags(client, login, varied):
@@ -64,29 +63,25 @@ def test_rows_show_score_band_eligibility_coverage_confidence_and_flags(client, 
     assert 'name="ids"' in html and "/compare" in html
 
 
-@pytest.mark.parametrize(
-    ("query", "names", "hidden"),
-    [
-        (
-            "band=strong_hire",
-            ["Strong Sasha", "Risky Roman"],
-            ["Hire Hanna", "Weak Wanda", "Ineligible Ivan"],
-        ),
-        ("band=no_hire", ["Weak Wanda"], ["Strong Sasha"]),
-        ("eligibility=not_eligible", ["Ineligible Ivan"], ["Strong Sasha", "Pending Pavel"]),
-        ("eligibility=pending", ["Pending Pavel"], ["Strong Sasha", "Ineligible Ivan"]),
-        ("band=strong_hire&eligibility=eligible_with_risk", ["Risky Roman"], ["Strong Sasha"]),
-        ("band=nonsense", ["Strong Sasha", "Ineligible Ivan"], []),
-    ],
-)
-def test_filters_by_band_and_eligibility(client, login, varied, query, names, hidden):
+FILTERS = [
+    ("band=strong_hire", ["Strong Sasha", "Risky Roman"], ["Hire Hanna", "Weak Wanda", "Ineligible Ivan"]),
+    ("band=no_hire", ["Weak Wanda"], ["Strong Sasha"]),
+    ("eligibility=not_eligible", ["Ineligible Ivan"], ["Strong Sasha", "Pending Pavel"]),
+    ("eligibility=pending", ["Pending Pavel"], ["Strong Sasha", "Ineligible Ivan"]),
+    ("band=strong_hire&eligibility=eligible_with_risk", ["Risky Roman"], ["Strong Sasha"]),
+    ("band=nonsense", ["Strong Sasha", "Ineligible Ivan"], []),
+]
+
+
+def test_filters_by_band_and_eligibility(client, login, varied):
     login("lead")
-    response = client.get(f"/vacancies/{varied['vacancy'].id}/dashboard?{query}")
-    assert response.status_code == 200
-    for name in names:
-        assert name in response.text
-    for name in hidden:
-        assert name not in response.text
+    for query, names, hidden in FILTERS:
+        response = client.get(f"/vacancies/{varied['vacancy'].id}/dashboard?{query}")
+        assert response.status_code == 200
+        shown = [name for name in names + hidden if name in response.text]
+        assert shown == names, query
+    selected = client.get(f"/vacancies/{varied['vacancy'].id}/dashboard?band=no_hire").text
+    assert '<option value="no_hire" selected>' in selected
 
 
 def test_a_filtered_row_keeps_its_rank_position_in_the_whole_vacancy(client, login, varied):

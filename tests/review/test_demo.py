@@ -1,0 +1,31 @@
+"""The seeded demo gives the hiring lead a meaningful dashboard."""
+
+import sqlalchemy as sa
+
+from hiring.extensions import db
+from hiring.models import Vacancy
+from hiring.seed import DEMO_PASSWORD
+
+from .helpers import page_ids
+
+
+def test_demo_dashboard(runner, english, client, auth):
+    result = runner.invoke(args=["seed", "--demo"])
+    assert result.exit_code == 0, result.output
+    vacancy = db.session.scalar(sa.select(Vacancy))
+    assert auth.login("lead", DEMO_PASSWORD).status_code == 302
+    html = client.get(f"/vacancies/{vacancy.id}/dashboard").text
+    assert len(page_ids(html)) == 6
+    for words in ("Strong hire", "Hire", "Consider", "Not eligible", "Experience risk", "Disagreement"):
+        assert words in html
+    first = page_ids(html)[0]
+    evaluation = client.get(f"/candidates/{first}/evaluation")
+    assert evaluation.status_code == 200 and "<svg" in evaluation.text
+    calibration = client.get(f"/vacancies/{vacancy.id}/calibration").text
+    assert "Not enough data" not in calibration.split("Interviewers")[0]
+    assert (
+        client.get(
+            f"/vacancies/{vacancy.id}/compare?" + "&".join(f"ids={i}" for i in page_ids(html)[:3])
+        ).status_code
+        == 200
+    )
