@@ -20,7 +20,10 @@ candidates x raters matrix, which varying panels do not give. It is built so:
 Columns are therefore rater *positions*, not the same people across candidates, which the two-way model
 assumes; read the value as "how much do panels of k agree", not as a property of named raters.
 The value is None ("not enough data") when the matrix has fewer than 3 candidates, or when it is undefined
-(every cell equal).
+(every cell equal). When candidates differ no more than the raters' disagreement explains (BMS <= EMS) the
+value is 0, "no agreement": the formula's estimate there is negative, or, when JMS is small too, its
+denominator turns negative and it returns values above 1 (panels [1, 5], [5, 1], [3, 3] would give 3).
+Otherwise it lies in (0, 1].
 """
 
 from __future__ import annotations
@@ -136,7 +139,10 @@ def agreement_matrix(panels: Mapping[int, Iterable[ScorecardData]]) -> list[list
 
 
 def icc_2k(matrix: Sequence[Sequence[float | Fraction]]) -> IccResult:
-    """ICC(2,k) = (BMS - EMS) / (BMS + (JMS - EMS) / n) over n candidates (rows) x k raters (columns)."""
+    """ICC(2,k) = (BMS - EMS) / (BMS + (JMS - EMS) / n) over n candidates (rows) x k raters (columns).
+
+    0 when BMS <= EMS (no agreement beyond the raters' own disagreement); None when every cell is equal.
+    """
     n = len(matrix)
     k = len(matrix[0]) if n else 0
     if any(len(row) != k for row in matrix):
@@ -153,9 +159,12 @@ def icc_2k(matrix: Sequence[Sequence[float | Fraction]]) -> IccResult:
     bms = ss_rows / (n - 1)
     jms = ss_cols / (k - 1)
     ems = (ss_total - ss_rows - ss_cols) / ((n - 1) * (k - 1))
-    denominator = bms + (jms - ems) / n
-    if denominator == 0:
+    if ss_total == 0:
         return IccResult(None, n, k)
+    if bms <= ems:
+        return IccResult(0.0, n, k)
+    # BMS > EMS >= 0 and JMS >= 0 keep the denominator at or above BMS - EMS > 0, so the value is in (0, 1].
+    denominator = bms + (jms - ems) / n
     return IccResult(float((bms - ems) / denominator), n, k)
 
 

@@ -76,3 +76,14 @@ def test_ids_that_are_not_numbers_are_refused(client, login, shortlist):
 def test_unknown_vacancy_is_404(client, login):
     login("lead")
     assert client.get("/vacancies/99999/compare?ids=1&ids=2").status_code == 404
+
+
+def test_links_to_the_comparison_pdf_with_the_same_ids(app, client, login, shortlist):
+    login("lead")
+    vacancy, candidates = shortlist
+    html = client.get(url(vacancy, candidates[:2])).text
+    if "documents.comparison_pdf" not in app.view_functions:
+        pytest.skip("the documents blueprint has no comparison PDF")
+    [href] = re.findall(r'href="([^"]*)">Comparison PDF', html)
+    assert f"vacancies/{vacancy.id}" in href
+    assert sorted(re.findall(r"ids=(\d+)", href)) == sorted(str(c.id) for c in candidates[:2])

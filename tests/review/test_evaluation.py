@@ -3,6 +3,8 @@
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from hiring.extensions import db
 from hiring.models import Competency
 
@@ -98,3 +100,12 @@ def test_score_band_coverage_confidence(client, login, build):
 def test_unknown_candidate_is_404(client, login):
     login("lead")
     assert client.get("/candidates/99999/evaluation").status_code == 404
+
+
+def test_links_to_the_evaluation_pdf(app, client, login, build):
+    login("lead")
+    candidate = build.candidate()
+    html = client.get(f"/candidates/{candidate.id}/evaluation").text
+    if "documents.evaluation_pdf" not in app.view_functions:
+        pytest.skip("the documents blueprint has no evaluation PDF")
+    assert re.search(rf'href="[^"]*candidates/{candidate.id}/evaluation\.pdf"', html)
