@@ -9,6 +9,8 @@ from hiring.imports import InvalidImport, import_candidates, parse_candidates_cs
 from hiring.models import AuditEntry, Candidate
 from tests.candidates.helpers import HEADER, csv_file
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def count_candidates() -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(Candidate))

@@ -18,6 +18,8 @@ from hiring.evaluations import evaluate_candidate
 from hiring.extensions import db
 from hiring.models import AuditEntry, Candidate
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def data(**fields):
     base = {

@@ -1,0 +1,242 @@
+"""The CSV import pages: upload, preview with screening, confirm; bad files, big files, tampering."""
+
+import io
+import re
+from html import unescape
+
+import pytest
+import sqlalchemy as sa
+
+from hiring.extensions import db
+from hiring.imports import parse_candidates_csv
+from hiring.models import Candidate
+from tests.candidates.helpers import HEADER, csv_file
+
+GOOD = csv_file(
+    "Анна Петрова;anna@example.com;;master;economics;4,5;112;en:B2|de:A2;",
+    "Школьник Иван;ivan@example.com;;secondary;;1;;en:A2;",
+    delimiter=";",
+    bom=True,
+)
+
+
+@pytest.fixture
+def hr(build, auth):
+    user = build.user("hr", locale="en")
+    auth.login(user.username)
+    return user
+
+
+def upload(client, vacancy, data: bytes, name: str = "candidates.csv"):
+    return client.post(
+        f"/vacancies/{vacancy.id}/candidates/import",
+        data={"file": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
+
+
+def payload_of(response) -> str:
+    match = re.search(r'name="payload" type="hidden" value="([^"]*)"', response.get_data(as_text=True))
+    assert match, "the preview carries a confirm form"
+    return unescape(match.group(1))
+
+
+def confirm(client, vacancy, payload: str, file: bytes | None = None):
+    data = {"payload": payload}
+    if file is not None:
+        data["file"] = (io.BytesIO(file), "candidates.csv")
+    return client.post(
+        f"/vacancies/{vacancy.id}/candidates/import/confirm", data=data, content_type="multipart/form-data"
+    )
+
+
+def names_in(vacancy) -> list[str]:
+    return sorted(
+        db.session.scalars(sa.select(Candidate.full_name).where(Candidate.vacancy_id == vacancy.id))
+    )
+
+
+def test_the_import_page_explains_the_format(client, hr, build):
+    vacancy = build.vacancy()
+    body = client.get(f"/vacancies/{vacancy.id}/candidates/import").get_data(as_text=True)
+    assert HEADER in body and "en:B2|de:A2" in body and "/candidates/import-template.csv" in body
+
+
+def test_preview_shows_rows_with_their_screening_and_imports_nothing(client, hr, build):
+    vacancy = build.vacancy(languages=(("en", "B2", True),))
+    response = upload(client, vacancy, GOOD)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Preview: 2 candidate(s)" in body
+    assert "Анна Петрова" in body and "Школьник Иван" in body
+    assert "Eligible" in body and "Not eligible" in body  # Anna passes, Ivan fails EDU/EXP/LANG
+    assert "or higher required; candidate has Secondary school" in body
+    assert names_in(vacancy) == []
+
+
+def test_confirm_imports_exactly_the_previewed_rows(client, hr, build):
+    vacancy = build.vacancy()
+    payload = payload_of(upload(client, vacancy, GOOD))
+    response = confirm(client, vacancy, payload)
+    assert response.status_code == 302
+    assert names_in(vacancy) == ["Анна Петрова", "Школьник Иван"]
+    anna = db.session.scalar(sa.select(Candidate).where(Candidate.email == "anna@example.com"))
+    assert anna.experience_years == 4.5
+    assert {lang.language: lang.level for lang in anna.languages} == {"en": "B2", "de": "A2"}
+    # The same preview confirmed twice adds nothing the second time: the emails are taken now.
+    again = confirm(client, vacancy, payload)
+    assert again.status_code == 400 and "already in this vacancy" in again.get_data(as_text=True)
+    assert len(names_in(vacancy)) == 2
+
+
+def test_a_bad_file_lists_every_bad_line_and_imports_nothing(client, hr, build):
+    vacancy = build.vacancy()
+    data = csv_file(
+        "Good,good@example.com,,master,,5,,en:B2,",
+        ",noname@example.com,,master,,5,,,",
+        "Bad Years,years@example.com,,master,,lots,,,",
+        "Bad Lang,lang@example.com,,master,,5,,en-B2,",
+    )
+    response = upload(client, vacancy, data)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "The file was not imported" in body
+    rows = re.findall(r'<td class="num">(\d+)</td>\s*<td><code>(\w+)</code></td>', body)
+    assert rows == [("3", "full_name"), ("4", "experience_years"), ("5", "languages")]
+    assert 'name="payload"' not in body
+    assert names_in(vacancy) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "The file is empty"),
+        (b"name,mail\nAnna,anna@example.com\n", "lacks the column(s)"),
+        (csv_file("Иван,ivan@example.com,,master,,5,,,", encoding="cp1251"), "not in UTF-8"),
+    ],
+)
+def test_whole_file_problems_are_explained(client, hr, build, data, words):
+    vacancy = build.vacancy()
+    response = upload(client, vacancy, data)
+    assert response.status_code == 400
+    assert words in response.get_data(as_text=True)
+    assert names_in(vacancy) == []
+
+
+def test_a_duplicate_against_the_vacancy_is_shown_on_its_line(client, hr, build):
+    vacancy = build.vacancy()
+    build.candidate(vacancy, email="anna@example.com")
+    body = upload(client, vacancy, GOOD).get_data(as_text=True)
+    assert "A candidate with anna@example.com is already in this vacancy." in body
+
+
+def test_upload_without_a_file_asks_for_one(client, hr, build):
+    vacancy = build.vacancy()
+    response = client.post(
+        f"/vacancies/{vacancy.id}/candidates/import", data={}, content_type="multipart/form-data"
+    )
+    assert response.status_code == 400 and "Choose a CSV file to upload." in response.get_data(as_text=True)
+
+
+def test_an_upload_over_2_mb_is_refused_with_a_clear_message(client, hr, build):
+    vacancy = build.vacancy()
+    big = csv_file(*["Name,a@example.com,,master,,5,,,"] * 80_000)
+    assert len(big) > 2 * 1024 * 1024
+    response = upload(client, vacancy, big)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 413
+    assert "larger than 2 MB" in body and "Upload a file" in body
+    assert names_in(vacancy) == []
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda p: p[:-3] + ("AAA" if not p.endswith("AAA") else "BBB"),
+        lambda p: "",
+        lambda p: "not-a-token",
+    ],
+)
+def test_a_tampered_confirmation_is_refused(client, hr, build, tamper):
+    vacancy = build.vacancy()
+    payload = payload_of(upload(client, vacancy, GOOD))
+    response = confirm(client, vacancy, tamper(payload))
+    assert response.status_code == 400
+    assert "could not be verified" in response.get_data(as_text=True)
+    assert names_in(vacancy) == []
+
+
+def test_a_preview_of_one_vacancy_cannot_import_into_another(client, hr, build):
+    first, second = build.vacancy(), build.vacancy()
+    payload = payload_of(upload(client, first, GOOD))
+    assert confirm(client, second, payload).status_code == 400
+    assert names_in(second) == [] and names_in(first) == []
+
+
+def test_a_preview_signed_with_another_key_is_refused(client, hr, build, app):
+    from itsdangerous import URLSafeTimedSerializer
+
+    vacancy = build.vacancy()
+    forged = URLSafeTimedSerializer("guessed-key", salt="candidates.import").dumps(
+        {"v": vacancy.id, "u": hr.id, "sha": "x", "n": 1, "csv": None}
+    )
+    assert confirm(client, vacancy, forged, file=GOOD).status_code == 400
+    assert names_in(vacancy) == []
+
+
+@pytest.fixture
+def small_form_fields(monkeypatch):
+    """Make the signed file too big to carry in the form, as a large real file would be."""
+    monkeypatch.setattr("hiring.web.candidates._payload_limit", lambda: 100)
+
+
+def test_a_large_file_is_confirmed_by_choosing_it_again(client, hr, build, small_form_fields):
+    vacancy = build.vacancy()
+    lines = [f"Person {i};p{i}@example.com;;master;;5;;en:B2;" for i in range(40)]
+    data = csv_file(*lines, delimiter=";")
+    preview = upload(client, vacancy, data)
+    assert "choose the same file once more" in preview.get_data(as_text=True)
+    payload = payload_of(preview)
+    other = csv_file(*lines[:-1], delimiter=";")
+    assert confirm(client, vacancy, payload, file=other).status_code == 400
+    assert confirm(client, vacancy, payload).status_code == 400
+    assert names_in(vacancy) == []
+    assert confirm(client, vacancy, payload, file=data).status_code == 302
+    assert len(names_in(vacancy)) == 40
+
+
+def test_template_downloads_as_utf8_with_bom_and_imports_cleanly(client, hr, build):
+    response = client.get("/candidates/import-template.csv")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert response.data.startswith(b"\xef\xbb\xbf" + HEADER.encode())
+    parsed = parse_candidates_csv(response.data)
+    assert parsed.errors == [] and len(parsed.rows) == 2
+    assert parsed.rows[0]["full_name"] == "Анна Петрова" and parsed.rows[0]["experience_years"] == 4.5
+
+
+def test_template_uses_semicolons_for_russian_readers(client, build, auth):
+    auth.login(build.user("hr", locale="ru").username)
+    response = client.get("/candidates/import-template.csv")
+    assert response.data.startswith(b"\xef\xbb\xbf" + HEADER.replace(",", ";").encode())
+    assert parse_candidates_csv(response.data).rows[0]["experience_years"] == 4.5
+
+
+class TestWithCsrf:
+    """The size limit is hit before the view when CSRF protection reads the form first."""
+
+    @pytest.fixture
+    def app_config(self, app_config):
+        return {**app_config, "WTF_CSRF_ENABLED": True}
+
+    def test_an_upload_over_2_mb_is_refused_with_a_clear_message(self, client, build):
+        vacancy = build.vacancy()
+        user = build.user("hr", locale="en")
+        with client.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+            session["_fresh"] = True
+        big = csv_file(*["Name,a@example.com,,master,,5,,,"] * 80_000)
+        response = upload(client, vacancy, big)
+        assert response.status_code == 413
+        assert "larger than 2 MB" in response.get_data(as_text=True)
