@@ -1,5 +1,221 @@
-"""The interviews pages (being built)."""
+"""The interviewer's journey: my candidates, the interview kit, the scorecard; and HR's reopen button.
 
-from flask import Blueprint
+An interviewer never learns that a candidate not assigned to them exists: every URL answers 404.
+The candidate and the interviewer always come from the URL and the logged-in user, never from the form.
+"""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from hiring import interviews
+from hiring.domain.visibility import can_reopen
+from hiring.errors import Conflict, InvalidInput, Locked
+from hiring.extensions import db
+from hiring.models import Candidate, Scorecard
+from hiring.web.access import role_required
+from hiring.web.forms.interviews import ReopenForm, parse_version, scorecard_form
 
 bp = Blueprint("interviews", __name__)
+
+# Everyone with an account may be assigned to interview; admin passes role_required anyway.
+ANY_ROLE = ("interviewer", "hr", "lead")
+STATES = ("not_started", "draft", "submitted")
+
+
+def _open_candidate(candidate_id: int) -> Candidate:
+    """The candidate, or 404 when it does not exist or is not the viewer's to see."""
+    candidate = db.get_or_404(Candidate, candidate_id)
+    if not interviews.may_open_candidate(candidate, current_user):
+        abort(404)
+    return candidate
+
+
+def _language_codes(candidate: Candidate) -> list[str]:
+    return [r.language.strip().lower() for r in candidate.vacancy.language_requirements]
+
+
+@bp.route("/my/candidates")
+@role_required(*ANY_ROLE)
+def my_candidates():
+    """List the candidates assigned to me with the state of my scorecard."""
+    state = request.args.get("state")
+    if state not in STATES:
+        state = None
+    page = db.paginate(
+        interviews.assigned_candidates(current_user, state),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )
+    cards = interviews.scorecards_by_candidate(current_user, [c.id for c in page.items])
+    return render_template(
+        "interviews/my_candidates.html",
+        page=page,
+        cards=cards,
+        state=state,
+        states=STATES,
+        counts=interviews.scorecard_state_counts(current_user),
+    )
+
+
+@bp.route("/interview/<int:candidate_id>/kit")
+@role_required(*ANY_ROLE)
+def kit(candidate_id: int):
+    """Show the interview kit: competencies in the vacancy's language and the screening summary."""
+    candidate = _open_candidate(candidate_id)
+    assigned = interviews.is_assigned(candidate, current_user)
+    card = interviews.scorecard_of(candidate, current_user) if assigned else None
+    return render_template(
+        "interviews/kit.html",
+        candidate=candidate,
+        vacancy=candidate.vacancy,
+        competencies=candidate.vacancy.profile.competencies,
+        screening=interviews.screening_for(candidate, current_user),
+        assigned=assigned,
+        state=interviews.scorecard_state(card),
+    )
+
+
+@bp.route("/interview/<int:candidate_id>/scorecard", methods=["GET", "POST"])
+@role_required(*ANY_ROLE)
+def scorecard(candidate_id: int):
+    """Fill my scorecard (draft, then submit); once submitted, read it beside the others' submitted ones."""
+    candidate = _open_candidate(candidate_id)
+    vacancy = candidate.vacancy
+    if not interviews.is_assigned(candidate, current_user):
+        if request.method == "POST":
+            abort(403)
+        return _render_submitted(candidate, None)
+    card = interviews.scorecard_of(candidate, current_user)
+    if card is not None and card.is_submitted:
+        if request.method == "POST":
+            flash(
+                _("Your scorecard is submitted and locked. Ask HR to reopen it if it needs a change."),
+                "error",
+            )
+            return redirect(url_for(".scorecard", candidate_id=candidate.id), 303)
+        return _render_submitted(candidate, card)
+
+    competencies = vacancy.profile.competencies
+    languages = _language_codes(candidate)
+    form = scorecard_form(competencies, languages, card if request.method == "GET" else None)
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.validate():
+            try:
+                saved = interviews.save_scorecard(candidate, current_user, **form.service_input())
+                db.session.commit()
+            except InvalidInput as error:
+                db.session.rollback()
+                flash(error.message, "error")
+                for message in form.add_service_errors(error.fields):
+                    flash(message, "error")
+            except interviews.ScorecardConflict as error:
+                db.session.rollback()
+                conflict, status = error, 409
+            except (StaleDataError, IntegrityError):
+                db.session.rollback()
+                conflict, status = (
+                    interviews.ScorecardConflict(
+                        _("This scorecard was saved elsewhere a moment ago. Your values are still below."),
+                        [],
+                        None,
+                    ),
+                    409,
+                )
+            except interviews.NotAllowed:
+                db.session.rollback()
+                abort(403)
+            except Locked as error:
+                db.session.rollback()
+                flash(error.message, "error")
+                return redirect(url_for(".scorecard", candidate_id=candidate.id), 303)
+            else:
+                if saved.is_submitted:
+                    flash(
+                        _("Scorecard submitted. You can now see the other submitted scorecards."), "success"
+                    )
+                else:
+                    flash(_("Draft saved."), "success")
+                return redirect(url_for(".scorecard", candidate_id=candidate.id), 303)
+        elif form.csrf_token.errors:
+            flash(_("The form had expired. Your values are still below: please save again."), "error")
+        else:
+            flash(_("The scorecard was not saved: please correct the marked fields."), "error")
+        if conflict is not None:
+            # The user's typed values stay in the form; saving again applies them over the newer version.
+            card = interviews.scorecard_of(candidate, current_user)
+            if card is not None and card.is_submitted:
+                flash(_("Your scorecard was submitted elsewhere in the meantime."), "error")
+                return redirect(url_for(".scorecard", candidate_id=candidate.id), 303)
+            form.version.data = str(card.version) if card is not None else ""
+    return (
+        render_template(
+            "interviews/scorecard_form.html",
+            candidate=candidate,
+            vacancy=vacancy,
+            competencies=competencies,
+            languages=languages,
+            form=form,
+            card=card,
+            conflict=conflict,
+        ),
+        status,
+    )
+
+
+def _render_submitted(candidate: Candidate, own: Scorecard | None):
+    """Read-only: my submitted scorecard (if any) and every scorecard the rules let me see."""
+    cards = interviews.visible_scorecards(candidate, current_user)
+    assignments = []
+    if current_user.role in ("hr", "lead", "admin"):
+        # States only, never values: HR follows who still has to submit.
+        by_interviewer = {c.interviewer_id: c for c in candidate.scorecards}
+        assignments = [
+            (a.interviewer, interviews.scorecard_state(by_interviewer.get(a.interviewer_id)))
+            for a in candidate.assignments
+        ]
+    return render_template(
+        "interviews/scorecard_view.html",
+        candidate=candidate,
+        vacancy=candidate.vacancy,
+        competencies=candidate.vacancy.profile.competencies,
+        own=own,
+        cards=cards,
+        assignments=assignments,
+        reopen_form=ReopenForm() if can_reopen(current_user.role) else None,
+    )
+
+
+@bp.route("/scorecards/<int:scorecard_id>/reopen", methods=["POST"])
+@role_required(*ANY_ROLE)
+def reopen(scorecard_id: int):
+    """Reopen a submitted scorecard so that its interviewer can change it (HR and admin); audited."""
+    card = db.get_or_404(Scorecard, scorecard_id)
+    if not interviews.may_open_candidate(card.candidate, current_user):
+        abort(404)
+    if not can_reopen(current_user.role):
+        abort(403)
+    form = ReopenForm()
+    if not form.validate_on_submit():
+        abort(400)
+    candidate_id = card.candidate_id
+    try:
+        interviews.reopen_scorecard(card, current_user, expected_version=parse_version(form.version.data))
+        db.session.commit()
+    except (Conflict, StaleDataError) as error:
+        db.session.rollback()
+        flash(getattr(error, "message", None) or _("This scorecard changed meanwhile; try again."), "error")
+    else:
+        flash(
+            _(
+                "Scorecard of %(name)s reopened: it no longer counts until it is submitted again.",
+                name=card.interviewer.display_name,
+            ),
+            "success",
+        )
+    return redirect(url_for(".scorecard", candidate_id=candidate_id), 303)
