@@ -11,6 +11,8 @@ help:
 	@echo "make test   - install and run the whole test suite"
 	@echo "make serve  - production: gunicorn (WORKERS, DATABASE_URL, SECRET_KEY from the environment)"
 	@echo "make lint   - ruff check and format check"
+	@echo "make messages     - extract messages and update the ru and en catalogues"
+	@echo "make translations - compile the catalogues (.mo files are committed)"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +49,19 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Translations (issue 10): gettext catalogues under hiring/translations; the compiled .mo files are committed.
+# tests/i18n reads BABEL_EXTRACT from here, so the test and `make messages` extract alike.
+TRANSLATIONS := hiring/translations
+BABEL_EXTRACT := -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k N_ --add-location=file --project="KAM Hiring"
+BABEL_UPDATE := -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --ignore-pot-creation-date --ignore-obsolete
+
+.PHONY: messages translations
+
+messages: install
+	$(BIN)/pybabel extract $(BABEL_EXTRACT) -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update $(BABEL_UPDATE) -l ru
+	$(BIN)/pybabel update $(BABEL_UPDATE) -l en --no-fuzzy-matching
+
+translations: install
+	$(BIN)/pybabel compile -d $(TRANSLATIONS) --statistics

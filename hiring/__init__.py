@@ -55,6 +55,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    app.before_request(forget_previous_locale)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
@@ -97,6 +98,14 @@ def select_locale() -> str:
     if session.get("locale") in languages:
         return session["locale"]
     return request.accept_languages.best_match(languages) or "ru"
+
+
+def forget_previous_locale() -> None:
+    """Each request picks its own locale, even when `g` outlives a request (an app context held by a test)."""
+    from flask_babel import refresh
+
+    g.pop("locale_override", None)
+    refresh()
 
 
 def register_blueprints(app: Flask) -> None:

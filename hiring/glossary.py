@@ -1,6 +1,11 @@
 """The domain's words in the reader's language: one place, so every page and PDF says them alike."""
 
+import re
+from decimal import Decimal
+
 from flask_babel import lazy_gettext as _l
+
+from hiring.seed_profile import FIELD_LABELS
 
 ROLE_LABELS = {
     "admin": _l("Administrator"),
@@ -52,12 +57,12 @@ SCORECARD_STATE_LABELS = {
 
 EDUCATION_LABELS = {
     "secondary": _l("Secondary school"),
-    "vocational": _l("Vocational"),
-    "incomplete_higher": _l("Incomplete higher"),
-    "bachelor": _l("Bachelor"),
-    "specialist": _l("Specialist"),
-    "master": _l("Master"),
-    "phd": _l("PhD"),
+    "vocational": _l("Vocational education"),
+    "incomplete_higher": _l("Incomplete higher education"),
+    "bachelor": _l("Bachelor's degree"),
+    "specialist": _l("Specialist degree"),
+    "master": _l("Master's degree"),
+    "phd": _l("Doctoral degree (PhD)"),
 }
 
 CEFR_LABELS = {
@@ -105,6 +110,16 @@ FLAG_LABELS = {
 STATUS_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
 
 
+def candidates_count(count: int) -> str:
+    """`1 кандидат`, `2 кандидата`, `5 кандидатов`: a count with the noun in the right plural form.
+
+    In templates the same pattern reads `{{ ngettext('%(num)d candidate', '%(num)d candidates', n) }}`.
+    """
+    from flask_babel import ngettext
+
+    return ngettext("%(num)d candidate", "%(num)d candidates", count)
+
+
 def label(table: dict, key: str | None) -> str:
     """The label for a key, or the key itself when the table has none."""
     if key is None:
@@ -125,18 +140,42 @@ def flag_kind(flag: str) -> str:
 
 
 def describe(result) -> str:
-    """A screening rule result's detail in the reader's language (the domain gives an English template)."""
+    """A screening rule result's detail in the reader's language (the domain gives an English template).
+
+    Numbers are written for the locale (`2,5` in Russian): the template's `%(name)g` placeholders become
+    `%(name)s` and take the number already formatted.
+    """
     from flask_babel import gettext
 
     params = {key: _param_text(key, value) for key, value in result.params.items()}
-    return gettext(result.message) % params
+    return _NUMERIC_PLACEHOLDER.sub(_as_string_placeholder, gettext(result.message)) % params
 
 
-def _param_text(key: str, value):
-    """Level and field codes in the reader's words; numbers and free text as they are."""
-    if isinstance(value, str):
-        if value in EDUCATION_LABELS and "level" in key:
-            return str(EDUCATION_LABELS[value])
-        if key in ("language",) and value in LANGUAGE_NAMES:
-            return str(LANGUAGE_NAMES[value])
+_NUMERIC_PLACEHOLDER = re.compile(r"%%|%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgG]")
+
+
+def _as_string_placeholder(match: re.Match) -> str:
+    return "%%" if match.group(0) == "%%" else f"%({match.group(1)})s"
+
+
+def _param_text(key: str, value) -> str:
+    """Level, field and language codes in the reader's words; numbers for the locale; free text as it is."""
+    from flask_babel import format_decimal, get_locale
+
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        return format_decimal(value, format="#,##0.##")
+    value = str(value)
+    if "level" in key and value in EDUCATION_LABELS:
+        return str(EDUCATION_LABELS[value])
+    if value == "native":
+        return str(CEFR_LABELS[value])
+    if key == "language" and value in LANGUAGE_NAMES:
+        return str(LANGUAGE_NAMES[value])
+    if key == "preferred_field" and value in FIELD_LABELS:
+        language = "en" if str(get_locale() or "ru").startswith("en") else "ru"
+        return FIELD_LABELS[value][language]
     return value

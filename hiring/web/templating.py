@@ -1,7 +1,11 @@
 """Template filters and globals shared by pages and documents."""
 
+import re
 from datetime import datetime
+from decimal import Decimal
 
+from babel import Locale
+from babel.numbers import format_currency
 from flask import Flask, current_app
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
@@ -24,6 +28,7 @@ def register(app: Flask) -> None:
         percent=format_percent,
         date=format_day,
         datetime=format_moment,
+        money=format_money,
     )
 
 
@@ -47,3 +52,17 @@ def format_day(value: datetime | None) -> str:
 
 def format_moment(value: datetime | None) -> str:
     return format_datetime(value, format="medium") if value else "—"
+
+
+def format_money(value: int | float | Decimal | None, currency: str | None = "RUB") -> str:
+    """`150 000 ₽` in Russian, `RUB 150,000` in English; kopecks only when there are any; a dash for nothing."""
+    if value is None:
+        return "—"
+    locale = get_locale() or Locale.parse("ru")
+    pattern = locale.currency_formats["standard"].pattern
+    whole = Decimal(str(value)) == Decimal(str(value)).to_integral_value()
+    if whole:
+        pattern = re.sub(r"\.0+", "", pattern)
+    text = format_currency(value, currency or "RUB", format=pattern, locale=locale, currency_digits=not whole)
+    # CLDR's currency spacing, which Babel leaves out: a letter code never touches the digits (RUB 150,000).
+    return re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", "\u00a0", text)
