@@ -7,6 +7,7 @@ scoring engine, through `hiring.evaluations` and the stored evaluations it keeps
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -98,15 +99,92 @@ class Page:
         return self.page + 1
 
 
-def _ranked(vacancy_id: int):
-    """Each candidate of the vacancy with its position in the ranking (1 = first), as a subquery."""
-    return (
-        sa.select(
-            StoredEvaluation.candidate_id,
-            sa.func.row_number().over(order_by=ranking_order()).label("position"),
+class RankedRow(NamedTuple):
+    """A dashboard row: the candidate's position in the whole vacancy's ranking, evaluation and name."""
+
+    position: int
+    evaluation: StoredEvaluation
+    full_name: str
+
+
+def _page_rows(vacancy_id: int, band: str | None, eligibility: str | None, page: Page) -> list[RankedRow]:
+    """One page of the ranking, in a single query whatever the vacancy's size.
+
+    The page's ids are chosen from StoredEvaluation alone (sorted by its ranking index, then limited) before
+    anything is joined, so a large vacancy costs a sort of narrow rows, not a join of every candidate.
+    Unfiltered, a row's position follows from the offset; filtered, a window function numbers the whole
+    ranking first, so that a row keeps its place in the vacancy.
+    """
+    se = StoredEvaluation
+    if band or eligibility:
+        ranked = (
+            sa.select(
+                se.candidate_id,
+                se.band,
+                se.eligibility,
+                sa.func.row_number().over(order_by=ranking_order()).label("position"),
+            )
+            .where(se.vacancy_id == vacancy_id)
+            .subquery("ranked")
         )
-        .where(StoredEvaluation.vacancy_id == vacancy_id)
-        .subquery("ranked")
+        chosen = sa.select(ranked.c.candidate_id, ranked.c.position)
+        if band:
+            chosen = chosen.where(ranked.c.band == band)
+        if eligibility:
+            chosen = chosen.where(ranked.c.eligibility == eligibility)
+        chosen = (
+            chosen.order_by(ranked.c.position).limit(page.per_page).offset(page.offset).subquery("chosen")
+        )
+        rows = db.session.execute(
+            sa.select(chosen.c.position, se, Candidate.full_name)
+            .join(se, se.candidate_id == chosen.c.candidate_id)
+            .join(Candidate, Candidate.id == se.candidate_id)
+            .order_by(chosen.c.position)
+        ).all()
+        return [RankedRow(position, evaluation, name) for position, evaluation, name in rows]
+    chosen = (
+        sa.select(se.candidate_id)
+        .where(se.vacancy_id == vacancy_id)
+        .order_by(*ranking_order())
+        .limit(page.per_page)
+        .offset(page.offset)
+        .subquery("chosen")
+    )
+    rows = db.session.execute(
+        sa.select(se, Candidate.full_name)
+        .join(chosen, chosen.c.candidate_id == se.candidate_id)
+        .join(Candidate, Candidate.id == se.candidate_id)
+        .order_by(*ranking_order())
+    ).all()
+    return [RankedRow(page.offset + i + 1, evaluation, name) for i, (evaluation, name) in enumerate(rows)]
+
+
+def _ranked_before(evaluation: StoredEvaluation):
+    """SQL condition: a stored evaluation of the same vacancy that ranks before `evaluation` (SPEC §3 key)."""
+    se = StoredEvaluation
+    if evaluation.score is None:
+        same_score = se.score.is_(None)
+        better_score = se.score.is_not(None)
+    else:
+        same_score = se.score == evaluation.score
+        better_score = se.score > evaluation.score
+    return sa.or_(
+        se.rank_group < evaluation.rank_group,
+        sa.and_(
+            se.rank_group == evaluation.rank_group,
+            sa.or_(
+                better_score,
+                sa.and_(
+                    same_score,
+                    sa.or_(
+                        se.coverage > evaluation.coverage,
+                        sa.and_(
+                            se.coverage == evaluation.coverage, se.candidate_id < evaluation.candidate_id
+                        ),
+                    ),
+                ),
+            ),
+        ),
     )
 
 
@@ -145,21 +223,8 @@ def dashboard(vacancy_id: int):
         matching,
     )
 
-    ranked = _ranked(vacancy_id)
-    query = (
-        sa.select(ranked.c.position, StoredEvaluation, Candidate.full_name)
-        .join(StoredEvaluation, StoredEvaluation.candidate_id == ranked.c.candidate_id)
-        .join(Candidate, Candidate.id == StoredEvaluation.candidate_id)
-        .order_by(ranked.c.position)
-        .limit(page.per_page)
-        .offset(page.offset)
-    )
-    if band:
-        query = query.where(StoredEvaluation.band == band)
-    if eligibility:
-        query = query.where(StoredEvaluation.eligibility == eligibility)
-    rows = db.session.execute(query).all() if matching else []
-    decisions = current_decisions(row.StoredEvaluation.candidate_id for row in rows)
+    rows = _page_rows(vacancy_id, band, eligibility, page) if matching else []
+    decisions = current_decisions(row.evaluation.candidate_id for row in rows)
     return render_template(
         "review/dashboard.html",
         vacancy=vacancy,
@@ -236,12 +301,13 @@ def _page_language() -> str:
 
 
 def _rank_position(candidate: Candidate) -> tuple[int | None, int]:
-    ranked = _ranked(candidate.vacancy_id)
-    position = db.session.scalar(sa.select(ranked.c.position).where(ranked.c.candidate_id == candidate.id))
-    total = db.session.scalar(
-        sa.select(sa.func.count()).where(StoredEvaluation.vacancy_id == candidate.vacancy_id)
-    )
-    return position, total or 0
+    """The candidate's place in the vacancy's ranking (1 = first) and the number of candidates ranked."""
+    stored = db.session.get(StoredEvaluation, candidate.id)
+    count = sa.select(sa.func.count()).where(StoredEvaluation.vacancy_id == candidate.vacancy_id)
+    total = db.session.scalar(count) or 0
+    if stored is None:
+        return None, total
+    return db.session.scalar(count.where(_ranked_before(stored))) + 1, total
 
 
 def _render_evaluation(candidate: Candidate, form: DecisionForm, status: int = 200):

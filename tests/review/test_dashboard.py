@@ -27,6 +27,7 @@ def varied(build):
         "vacancy": vacancy,
         "strong": rated(5, 4, full_name="Strong Sasha"),
         "hire": rated(4, 3, full_name="Hire Hanna"),
+        "twin": rated(3, 4, full_name="Twin Tom"),  # ties with Hanna: the candidate id decides
         "risk": rated(4, 4, full_name="Risky Roman", experience_years=1.0, plan_attainment_pct=120.0),
         "weak": rated(2, 2, full_name="Weak Wanda"),
         "pending": build.candidate(vacancy, full_name="Pending Pavel"),
@@ -137,3 +138,11 @@ def test_query_count_does_not_grow_with_the_number_of_candidates(client, login, 
 
 def app_page_size(client) -> int:
     return client.application.config["PAGE_SIZE"]
+
+
+def test_evaluation_page_shows_the_same_rank_position(client, login, varied):
+    login("lead")
+    order = [e.candidate_id for e in rank_vacancy(varied["vacancy"].id)]
+    for position, candidate_id in enumerate(order, start=1):
+        html = client.get(f"/candidates/{candidate_id}/evaluation").text
+        assert f"rank {position} of {len(order)}" in html
