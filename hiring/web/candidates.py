@@ -103,6 +103,8 @@ def new(vacancy_id: int):
         else:
             flash(_("Candidate %(name)s added.", name=candidate.full_name), "success")
             return redirect(url_for(".detail", candidate_id=candidate.id))
+    elif form.is_submitted():
+        flash(_form_expired(), "error")
     return render_template("candidates/form.html", form=form, vacancy=vacancy, candidate=None)
 
 
@@ -111,7 +113,8 @@ def new(vacancy_id: int):
 def edit(candidate_id: int):
     """Change the candidate's data; a save over someone else's newer save is refused."""
     candidate = _candidate_or_404(candidate_id)
-    form = CandidateForm(data=candidate_form_data(candidate))
+    # A save carries every field and the version it was read at; only a first view starts from the record.
+    form = CandidateForm() if request.method == "POST" else CandidateForm(data=candidate_form_data(candidate))
     status, saved_meanwhile = 200, {}
     if form.is_submitted() and form.add_language.data:
         form.add_language_row()
@@ -123,7 +126,7 @@ def edit(candidate_id: int):
             db.session.rollback()
             candidate = _candidate_or_404(candidate_id)
             saved_meanwhile = _differences(form, candidate)
-            form.version.data = candidate.version
+            form.version.data, form.version.raw_data = candidate.version, [str(candidate.version)]
             status = 409
             flash(
                 _(
@@ -142,6 +145,8 @@ def edit(candidate_id: int):
         else:
             flash(_("Changes to %(name)s saved.", name=candidate.full_name), "success")
             return redirect(url_for(".detail", candidate_id=candidate.id))
+    elif form.is_submitted():
+        flash(_form_expired(), "error")
     return (
         render_template(
             "candidates/form.html",
@@ -151,6 +156,12 @@ def edit(candidate_id: int):
             saved_meanwhile=saved_meanwhile,
         ),
         status,
+    )
+
+
+def _form_expired() -> str:
+    return _(
+        "The form has expired or was sent incompletely. Nothing was saved; please check it and send it again."
     )
 
 

@@ -1,5 +1,7 @@
 """The candidate pages: add, edit, the candidate page, check answers, interviewers, role checks."""
 
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -102,6 +104,23 @@ def test_a_stale_edit_is_refused_and_keeps_both_versions(client, hr, build):
     assert 'value="Mine"' in body and "Saved By Someone" in body
     db.session.expire_all()
     assert db.session.get(Candidate, candidate.id).full_name == "Saved By Someone"
+    # Having seen the other save, the user can keep their own value deliberately.
+    shown = re.search(r'name="version" type="hidden" value="(\d+)"', body).group(1)
+    assert int(shown) == db.session.get(Candidate, candidate.id).version
+    again = client.post(
+        f"/candidates/{candidate.id}/edit", data={**candidate_form(full_name="Mine"), "version": shown}
+    )
+    assert again.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate.id).full_name == "Mine"
+
+
+def test_an_edit_without_its_version_is_refused(client, hr, build):
+    candidate = build.candidate(full_name="Original")
+    response = client.post(f"/candidates/{candidate.id}/edit", data=candidate_form(full_name="Mine"))
+    assert response.status_code == 409
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate.id).full_name == "Original"
 
 
 def test_candidate_page_shows_screening_rule_by_rule(client, hr, build):
