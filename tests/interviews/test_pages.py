@@ -311,18 +311,20 @@ def test_lead_sees_submitted_scorecards_without_a_reopen_button(client, auth, pa
 # --- reopen ----------------------------------------------------------------------------------------------
 
 
-def test_hr_reopens_a_submitted_scorecard_with_an_audit_entry(client, auth, panel):
+@pytest.mark.parametrize("username", ["helen", "root"])
+def test_hr_or_admin_reopens_a_submitted_scorecard_with_an_audit_entry(client, auth, panel, build, username):
+    reopener = panel.hr if username == "helen" else build.user("admin", "root")
     auth.login("alice")
     post_scorecard(client, panel, submit=True)
     auth.logout()
     card = card_of(panel, panel.first)
-    auth.login("helen")
+    auth.login(username)
     response = client.post(f"/scorecards/{card.id}/reopen", data={"version": str(card.version)})
     assert response.status_code == 303
     assert response.headers["Location"].endswith(scorecard_url(panel))
     assert card_of(panel, panel.first).status == "draft"
     entry = db.session.scalars(sa.select(AuditEntry).where(AuditEntry.action == "scorecard.reopen")).one()
-    assert entry.entity_id == card.id and entry.user_id == panel.hr.id
+    assert entry.entity_id == card.id and entry.user_id == reopener.id
     auth.logout()
     auth.login("alice")  # editable again
     page = text_of(client.get(scorecard_url(panel)))
