@@ -2,6 +2,7 @@
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -188,8 +189,6 @@ def set_status(vacancy_id: int):
 
 
 def _locale() -> str:
-    from flask_babel import get_locale
-
     return "en" if str(get_locale() or "ru") == "en" else "ru"
 
 

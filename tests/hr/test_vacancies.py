@@ -303,8 +303,11 @@ def test_update_keeps_the_answers_of_checks_that_stay(build, hr):
 
 def test_update_with_a_stale_version_is_refused(build, hr):
     vacancy = build.vacancy()
+    stale = vacancy.version
+    vacancy.location = "Самара"
+    db.session.commit()
     with pytest.raises(VersionConflict):
-        update_vacancy(vacancy, {"title": "New"}, vacancy.version - 1 if vacancy.version > 1 else 99, hr.id)
+        update_vacancy(vacancy, {"title": "New"}, stale, hr.id)
 
 
 # --- editing ------------------------------------------------------------------------------------------------

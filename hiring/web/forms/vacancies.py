@@ -20,9 +20,10 @@ from wtforms import (
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput, TextInput
 
-from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS
+from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS, LANGUAGE_NAMES
 from hiring.models.vacancies import VACANCY_STATUSES
 from hiring.vacancies import CURRENCIES
+from hiring.vacancies import LANGUAGES as VACANCY_LANGUAGES
 from hiring.web.forms.profiles import NumberField, choices, strip
 
 EMPTY_ROWS = 2  # blank rows offered under the filled ones
@@ -73,7 +74,8 @@ class VacancyForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])
     title = StringField(_l("Title"), filters=[strip], validators=[DataRequired(), Length(max=200)])
     language = SelectField(
-        _l("Language of the vacancy"), choices=choices([("ru", "Русский"), ("en", "English")])
+        _l("Language of the vacancy"),
+        choices=choices((code, LANGUAGE_NAMES[code]) for code in VACANCY_LANGUAGES),
     )
     company = StringField(_l("Company"), filters=[strip], validators=[Length(max=200)])
     location = StringField(_l("Location"), filters=[strip], validators=[Length(max=200)])
@@ -211,5 +213,6 @@ class ChooseProfileForm(FlaskForm):
 
     profile_id = SelectField(_l("Competency profile"), coerce=int)
     language = SelectField(
-        _l("Language of the vacancy"), choices=choices([("ru", "Русский"), ("en", "English")])
+        _l("Language of the vacancy"),
+        choices=choices((code, LANGUAGE_NAMES[code]) for code in VACANCY_LANGUAGES),
     )
