@@ -1,5 +1,9 @@
-"""The JSON API of SPEC §6 (being built)."""
+"""The JSON API of SPEC §6 under /api/v1: Bearer tokens, the same services and rules as the pages.
 
-from flask import Blueprint
+Each module attaches its routes to the one blueprint defined in hiring/api/blueprint.py.
+"""
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+from hiring.api import auth, candidates, documents, errors, openapi, profiles, users, vacancies
+from hiring.api.blueprint import bp
+
+__all__ = ["auth", "bp", "candidates", "documents", "errors", "openapi", "profiles", "users", "vacancies"]

@@ -1,0 +1,62 @@
+"""Vacancies: create one, add and import its candidates, rank them."""
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from hiring import candidates, imports, vacancies
+from hiring.api.auth import api_user, roles_required
+from hiring.api.blueprint import bp
+from hiring.api.bodies import csv_body, json_body
+from hiring.api.lookups import vacancy_or_404
+from hiring.api.serializers import candidate_json, ranking_entry_json, vacancy_json
+from hiring.errors import InvalidInput
+from hiring.evaluations import rank_vacancy
+from hiring.extensions import db
+from hiring.models import Candidate, Profile
+
+
+@bp.post("/vacancies")
+@roles_required("hr")
+def create_vacancy():
+    """Create a vacancy from a profile; left-out requirements take the profile's defaults."""
+    body = json_body("VacancyCreate")
+    profile = db.session.get(Profile, body["profile_id"])
+    if profile is None:
+        message = _("No profile has this id.")
+        raise InvalidInput(message, {"profile_id": message})
+    data = {key: value for key, value in body.items() if key != "profile_id"}
+    vacancy = vacancies.create_vacancy(profile, data, api_user().id)
+    db.session.commit()
+    return vacancy_json(vacancy), 201
+
+
+@bp.post("/vacancies/<int:vacancy_id>/candidates")
+@roles_required("hr")
+def create_candidate(vacancy_id: int):
+    """Add a candidate to the vacancy."""
+    vacancy = vacancy_or_404(vacancy_id)
+    body = json_body("CandidateCreate")
+    candidate = candidates.create_candidate(vacancy, body, api_user().id)
+    db.session.commit()
+    return candidate_json(candidate), 201
+
+
+@bp.post("/vacancies/<int:vacancy_id>/candidates/import")
+@roles_required("hr")
+def import_candidates(vacancy_id: int):
+    """Import candidates from a CSV body (SPEC §7): all of them, or none with every bad line listed."""
+    vacancy = vacancy_or_404(vacancy_id)
+    count = imports.import_candidates(vacancy, csv_body(), api_user().id)
+    db.session.commit()
+    return {"imported": count}, 201
+
+
+@bp.get("/vacancies/<int:vacancy_id>/ranking")
+@roles_required("lead", "hr")
+def ranking(vacancy_id: int):
+    """The vacancy's candidates in ranking order (SPEC §3), computed by the scoring engine."""
+    vacancy_or_404(vacancy_id)
+    evaluations = rank_vacancy(vacancy_id)
+    query = sa.select(Candidate.id, Candidate.full_name).where(Candidate.vacancy_id == vacancy_id)
+    names = dict(db.session.execute(query).all())
+    return [ranking_entry_json(e, names[e.candidate_id]) for e in evaluations]
