@@ -35,7 +35,7 @@ run: install
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 test: install
-	$(BIN)/pytest -q $(PYTEST_ARGS)
+	$(BIN)/pytest -q -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 serve: install
 	$(BIN)/flask db upgrade

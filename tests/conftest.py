@@ -1,6 +1,7 @@
 """Test fixtures: an app on a clean database (SQLite file, or PostgreSQL via TEST_DATABASE_URL)."""
 
 import os
+from contextlib import ExitStack, contextmanager
 
 import pytest
 import sqlalchemy as sa
@@ -19,16 +20,40 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_pg)
 
 
+@contextmanager
+def postgres_schema(base: str):
+    """A schema of its own for this test process (each xdist worker too), dropped at the end.
+
+    Parallel workers, and anyone else testing against the same server, never see each other's rows.
+    """
+    schema = f"test_{os.getpid()}"
+    engine = sa.create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:
+        connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as connection:
+            connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        engine.dispose()
+
+
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
+def database_url(tmp_path_factory):
     """The database every test of the session uses; its schema is built once from the models."""
-    url = POSTGRES_URL or "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite")
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-        db.engine.dispose()
-    return url
+    with ExitStack() as stack:
+        if POSTGRES_URL:
+            url = stack.enter_context(postgres_schema(POSTGRES_URL))
+        else:
+            url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite")
+        app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+        with app.app_context():
+            db.drop_all()
+            db.create_all()
+            db.engine.dispose()
+        yield url
 
 
 def base_config(database_url: str, tmp_path) -> dict:
