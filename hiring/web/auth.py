@@ -75,9 +75,11 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Sign the user out."""
-    logout_user()
+    """Sign the user out; the login page that follows keeps speaking the user's language."""
+    if current_user.locale in ("ru", "en"):
+        session["locale"] = current_user.locale
     flash(_("You have logged out."), "info")
+    logout_user()
     return redirect(url_for("auth.login"))
 
 

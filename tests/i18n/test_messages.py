@@ -58,3 +58,16 @@ def test_the_saved_choice_beats_the_browser_and_the_switch_saves_it(client, auth
 def test_language_without_a_choice(client, header, word):
     headers = {"Accept-Language": header} if header else {}
     assert word in client.get("/login", headers=headers).get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", "You have logged out."), ("ru", "Вы вышли из системы.")]
+)
+def test_logout_speaks_the_leaving_user_language(client, auth, build, language, text):
+    """The message and the login page after it are in the user's language, not the browser's default."""
+    build.user("hr", username="leaver", locale=language)
+    auth.login("leaver")
+    response = client.post("/logout", follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert text in html
+    assert f'<html lang="{language}">' in html
