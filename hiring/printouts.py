@@ -274,14 +274,16 @@ def _printout(
         metadata=metadata,
         filename=filename,
         ascii_filename=f"{ascii_name}.pdf",
-        key=document_key(kind, TEMPLATES[kind], vacancy.language, context),
+        key=document_key(kind, TEMPLATES[kind], metadata, context),
     )
 
 
-def document_key(kind: str, template: str, language: str, context: dict) -> str:
+def document_key(kind: str, template: str, metadata: DocumentMeta, context: dict) -> str:
     """SHA-256 of everything a PDF is made from (its creation time aside)."""
+    language = metadata.language
     payload = {
         "kind": kind,
+        "metadata": [metadata.title, metadata.author, language],
         "format": FORMAT_VERSION,
         "template": template,
         "templates": _templates_version(),
