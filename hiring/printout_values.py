@@ -11,8 +11,10 @@ from typing import Any
 from babel.numbers import get_currency_symbol
 from flask_babel import format_decimal, get_locale, ngettext
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from hiring import glossary, seed_profile
+from hiring.documents.charts import ChartItem, competency_chart_svg
 
 
 def vacancy_values(vacancy) -> dict[str, Any]:
@@ -159,6 +161,71 @@ def decision_values(decision) -> dict[str, Any]:
         "decided_by": decision.decided_by.display_name if decision.decided_by else None,
         "decided_at": decision.decided_at,
     }
+
+
+def rating_of(card, code: str) -> tuple[int | None, str]:
+    """A scorecard's rating and note on a competency; (None, "") when it has none."""
+    rating = next((r for r in card.ratings if r.competency_code == code), None)
+    return (rating.value, rating.note or "") if rating else (None, "")
+
+
+def competency_outcome(competency, outcome, lang: str) -> dict[str, Any]:
+    """A competency with the engine's mean, count, spread and flags for one candidate."""
+    return {
+        "code": competency.code,
+        "name": competency.name(lang),
+        "weight": competency.weight,
+        "critical_min": competency.critical_min,
+        "mean": outcome.mean if outcome else None,
+        "n": outcome.n if outcome else 0,
+        "spread": outcome.spread if outcome else None,
+        "flags": [str(glossary.label(glossary.FLAG_LABELS, f)) for f in (outcome.flags if outcome else ())],
+    }
+
+
+def evaluation_values(result, vacancy) -> dict[str, Any]:
+    """The engine's evaluation with its words: band, eligibility, confidence, flags, screening."""
+    return {
+        "score": result.score,
+        "band": result.band,
+        "band_label": glossary.label(glossary.BAND_LABELS, result.band),
+        "eligibility": result.eligibility,
+        "eligibility_label": glossary.label(glossary.ELIGIBILITY_LABELS, result.eligibility),
+        "pending": result.pending,
+        "coverage": result.coverage,
+        "confidence": result.confidence,
+        "confidence_label": glossary.label(glossary.CONFIDENCE_LABELS, result.confidence),
+        "submitted_count": result.submitted_count,
+        "flags": [{"kind": glossary.flag_kind(f), "label": glossary.flag_label(f)} for f in result.flags],
+        "screening": [
+            {
+                "rule": r.rule,
+                "rule_label": rule_label(r.rule, vacancy),
+                "result": r.result,
+                "result_label": glossary.label(glossary.RULE_RESULT_LABELS, r.result),
+                "detail": glossary.describe(r),
+            }
+            for r in result.screening.results
+        ],
+        "recommendations": [
+            glossary.label(glossary.RECOMMENDATION_LABELS, r) for r in result.recommendations
+        ],
+    }
+
+
+def chart_svg(competencies, by_code: dict, lang: str) -> Markup:
+    """The same SVG as the evaluation page (charts.py escapes every label)."""
+    items = [
+        ChartItem(c.name(lang), by_code[c.code].mean if c.code in by_code else None, c.critical_min, c.code)
+        for c in competencies
+    ]
+    svg = competency_chart_svg(
+        items,
+        title=_("Competency means on the 1–5 scale"),
+        not_assessed_text=_("not assessed"),
+        critical_min_text=_("critical minimum"),
+    )
+    return Markup(svg)  # noqa: S704 (charts.py escapes all text it draws)
 
 
 def _language_level(language: str, level: str) -> str:

@@ -25,14 +25,12 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import force_locale, get_babel
 from flask_babel import gettext as _
-from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
 from hiring import glossary
 from hiring import printout_values as texts
-from hiring.documents.charts import ChartItem, competency_chart_svg
 from hiring.documents.pdf import DocumentMeta, create_pdf, print_resources
-from hiring.domain import Evaluation, rank
+from hiring.domain import rank
 from hiring.evaluations import evaluate_candidate, evaluate_candidates, load_vacancy
 from hiring.extensions import db
 from hiring.models import Candidate, CheckAnswer, Decision, RenderedDocument, Scorecard, Vacancy
@@ -128,10 +126,10 @@ def evaluation(candidate: Candidate) -> Printout:
         rows = []
         for competency in competencies:
             outcome = by_code.get(competency.code)
-            ratings = [_rating(card, competency.code) for card in cards]
+            ratings = [texts.rating_of(card, competency.code) for card in cards]
             rows.append(
                 {
-                    **_competency_outcome(competency, outcome, lang),
+                    **texts.competency_outcome(competency, outcome, lang),
                     "ratings": [value for value, _note in ratings],
                     "notes": [
                         {"interviewer": card.interviewer.display_name, "text": note}
@@ -144,10 +142,10 @@ def evaluation(candidate: Candidate) -> Printout:
         context = {
             "vacancy": texts.vacancy_values(vacancy),
             "candidate": texts.candidate_values(candidate, lang),
-            "evaluation": _evaluation_values(result, vacancy),
+            "evaluation": texts.evaluation_values(result, vacancy),
             "competencies": rows,
             "interviewers": [texts.scorecard_values(card) for card in cards],
-            "chart": _chart(competencies, by_code, lang),
+            "chart": texts.chart_svg(competencies, by_code, lang),
             "decision": texts.decision_values(decision) if decision else None,
         }
         return _printout(
@@ -175,7 +173,7 @@ def comparison(vacancy: Vacancy, candidate_ids: Sequence[int]) -> Printout:
     lang = vacancy.language
     with force_locale(lang):
         columns = [
-            {"id": e.candidate_id, "full_name": names[e.candidate_id], **_evaluation_values(e, vacancy)}
+            {"id": e.candidate_id, "full_name": names[e.candidate_id], **texts.evaluation_values(e, vacancy)}
             for e in evaluations
         ]
         rows = []
@@ -183,7 +181,7 @@ def comparison(vacancy: Vacancy, candidate_ids: Sequence[int]) -> Printout:
             cells = []
             for result in evaluations:
                 outcome = next(r for r in result.competencies if r.code == competency.code)
-                cells.append(_competency_outcome(competency, outcome, lang))
+                cells.append(texts.competency_outcome(competency, outcome, lang))
             rows.append(
                 {
                     "code": competency.code,
@@ -348,68 +346,3 @@ def _load_candidate(candidate_id: int) -> Candidate:
             selectinload(Candidate.decisions).selectinload(Decision.decided_by),
         )
     )
-
-
-# --- values shown -------------------------------------------------------------------------------------------
-
-
-def _rating(card, code: str) -> tuple[int | None, str]:
-    rating = next((r for r in card.ratings if r.competency_code == code), None)
-    return (rating.value, rating.note or "") if rating else (None, "")
-
-
-def _competency_outcome(competency, outcome, lang: str) -> dict[str, Any]:
-    return {
-        "code": competency.code,
-        "name": competency.name(lang),
-        "weight": competency.weight,
-        "critical_min": competency.critical_min,
-        "mean": outcome.mean if outcome else None,
-        "n": outcome.n if outcome else 0,
-        "spread": outcome.spread if outcome else None,
-        "flags": [str(glossary.label(glossary.FLAG_LABELS, f)) for f in (outcome.flags if outcome else ())],
-    }
-
-
-def _evaluation_values(result: Evaluation, vacancy: Vacancy) -> dict[str, Any]:
-    return {
-        "score": result.score,
-        "band": result.band,
-        "band_label": glossary.label(glossary.BAND_LABELS, result.band),
-        "eligibility": result.eligibility,
-        "eligibility_label": glossary.label(glossary.ELIGIBILITY_LABELS, result.eligibility),
-        "pending": result.pending,
-        "coverage": result.coverage,
-        "confidence": result.confidence,
-        "confidence_label": glossary.label(glossary.CONFIDENCE_LABELS, result.confidence),
-        "submitted_count": result.submitted_count,
-        "flags": [{"kind": glossary.flag_kind(f), "label": glossary.flag_label(f)} for f in result.flags],
-        "screening": [
-            {
-                "rule": r.rule,
-                "rule_label": texts.rule_label(r.rule, vacancy),
-                "result": r.result,
-                "result_label": glossary.label(glossary.RULE_RESULT_LABELS, r.result),
-                "detail": glossary.describe(r),
-            }
-            for r in result.screening.results
-        ],
-        "recommendations": [
-            glossary.label(glossary.RECOMMENDATION_LABELS, r) for r in result.recommendations
-        ],
-    }
-
-
-def _chart(competencies, by_code: dict, lang: str) -> Markup:
-    """The same SVG as the evaluation page (charts.py escapes every label)."""
-    items = [
-        ChartItem(c.name(lang), by_code[c.code].mean if c.code in by_code else None, c.critical_min, c.code)
-        for c in competencies
-    ]
-    svg = competency_chart_svg(
-        items,
-        title=_("Competency means on the 1–5 scale"),
-        not_assessed_text=_("not assessed"),
-        critical_min_text=_("critical minimum"),
-    )
-    return Markup(svg)  # noqa: S704 (charts.py escapes all text it draws)
