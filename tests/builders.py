@@ -1,5 +1,6 @@
 """Builders that make one record each with sensible defaults; a test names only what it cares about."""
 
+import functools
 import itertools
 from datetime import UTC, datetime
 
@@ -24,13 +25,21 @@ PASSWORD = "password123"
 _counter = itertools.count(1)
 
 
+@functools.cache
+def password_hash() -> str:
+    """The real (scrypt) hash of PASSWORD, computed once: hashing costs ~0.1 s a user."""
+    user = User()
+    user.set_password(PASSWORD)
+    return user.password_hash
+
+
 class Builder:
     def user(self, role: str = "hr", username: str | None = None, **fields) -> User:
         username = username or f"{role}{next(_counter)}"
         user = User(
             username=username, role=role, full_name=fields.pop("full_name", username.title()), **fields
         )
-        user.set_password(PASSWORD)
+        user.password_hash = password_hash()
         db.session.add(user)
         db.session.commit()
         return user
@@ -78,6 +87,7 @@ class Builder:
         fields.setdefault("plan_attainment_pct", 110.0)
         candidate = Candidate(vacancy=vacancy or self.vacancy(), **fields)
         candidate.languages = [CandidateLanguage(language=k, level=v) for k, v in (languages or {}).items()]
+        db.session.add(candidate)
         for position, met in (answers or {}).items():
             check = candidate.vacancy.custom_checks[position]
             candidate.check_answers.append(CheckAnswer(check=check, met=met))
