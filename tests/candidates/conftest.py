@@ -5,6 +5,8 @@ import functools
 import pytest
 from werkzeug.security import generate_password_hash
 
+from tests.builders import PASSWORD
+
 
 @functools.cache
 def _cheap_hash(password: str) -> str:
@@ -13,10 +15,8 @@ def _cheap_hash(password: str) -> str:
 
 @pytest.fixture(autouse=True)
 def fast_passwords(monkeypatch):
-    """These tests are about candidates, not passwords: a one-round hash keeps the role matrix fast."""
-    monkeypatch.setattr(
-        "hiring.models.users.generate_password_hash", lambda password, method=None: _cheap_hash(password)
-    )
+    """These tests are about candidates, not passwords: a one-round hash keeps logging in fast."""
+    monkeypatch.setattr("tests.builders.password_hash", lambda: _cheap_hash(PASSWORD))
 
 
 @pytest.fixture
