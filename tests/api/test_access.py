@@ -112,6 +112,8 @@ def test_hr_and_lead_never_see_a_draft(api, build, world):
         "/candidates/999999/evaluation",
         "/candidates/999999/evaluation.pdf",
         "/candidates/999999/scorecards",
+        "/candidates/2147483648/evaluation",  # beyond INTEGER: PostgreSQL would refuse the query
+        "/vacancies/99999999999999999999/job-post.pdf",
     ],
 )
 def test_missing_records_get_404(api, world, path):
