@@ -162,6 +162,8 @@ def test_the_kit_shows_anchors_and_the_screening_summary_but_no_ratings(client, 
     assert competency.anchors("en")[5][:40].replace("&", "&amp;") in page
     assert "Screening" in page and "Education" in page and "Language: English" in page
     assert "SECRET-EVIDENCE" not in page and "Bob Interviewer" not in page
+    pdf = re.search(r'href="(/vacancies/\d+/interview-kit.pdf)"', page).group(1)
+    assert client.get(pdf).status_code == 200
 
 
 # --- filling and submitting ------------------------------------------------------------------------------
