@@ -216,9 +216,10 @@ def _note_changes(session: Session, _context) -> None:
         elif isinstance(obj, Profile):
             if _changed(session, obj, _SCREENING_FIELDS):
                 profiles.add(obj.id)
-        elif isinstance(obj, Competency):
-            if _changed(session, obj, ("code", "weight", "critical_min", "profile_id")):
-                profiles.add(obj.profile_id)
+        elif isinstance(obj, Competency) and _changed(
+            session, obj, ("code", "weight", "critical_min", "profile_id")
+        ):
+            profiles.add(obj.profile_id)
 
 
 # A vacancy's or profile's own columns that the engine reads; a change of title or status changes no score.

@@ -33,10 +33,12 @@ from hiring.evaluations import evaluate_candidate, load_vacancy
 from hiring.extensions import db
 from hiring.imports import HEADER, InvalidImport, import_candidates, parse_candidates_csv, screen_rows
 from hiring.models import Assignment, Candidate, CheckAnswer, User
+from hiring.privacy import anonymize_candidate
 from hiring.seed_profile import FIELD_LABELS
 from hiring.web.access import role_required
 from hiring.web.forms.candidates import (
     ActionForm,
+    AnonymizeForm,
     AssignForm,
     CandidateForm,
     ConfirmImportForm,
@@ -225,6 +227,7 @@ def detail(candidate_id: int):
         checks_form=checks_form(vacancy, candidate) if can_edit and vacancy.custom_checks else None,
         assign_form=assign_form,
         action_form=ActionForm() if can_edit else None,
+        anonymize_form=AnonymizeForm() if can_edit and not candidate.anonymized_at else None,
         scorecard_status={card.interviewer_id: card.status for card in candidate.scorecards},
         answers={answer.check.position: answer.met for answer in candidate.check_answers},
         languages={item.language: item.level for item in candidate.languages},
@@ -315,6 +318,21 @@ def unassign(candidate_id: int, user_id: int):
     else:
         flash(_("The interviewer is no longer assigned to this candidate."), "success")
     return redirect(url_for(".detail", candidate_id=candidate.id, _anchor="interviewers"))
+
+
+@bp.route("/candidates/<int:candidate_id>/anonymize", methods=["POST"])
+@role_required("hr")
+def anonymize(candidate_id: int):
+    """Wipe the candidate's personal data; scores stay for statistics."""
+    candidate = _candidate_or_404(candidate_id)
+    form = AnonymizeForm()
+    if not form.validate_on_submit():
+        flash(_("Tick the box to confirm that the personal data should be erased."), "error")
+        return redirect(url_for(".detail", candidate_id=candidate.id, _anchor="privacy"))
+    anonymize_candidate(candidate, current_user.id)
+    db.session.commit()
+    flash(_("The candidate's personal data was erased; ratings and decisions remain."), "success")
+    return redirect(url_for(".detail", candidate_id=candidate.id))
 
 
 # --- CSV import -------------------------------------------------------------------------------------------

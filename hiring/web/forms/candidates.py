@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
+    BooleanField,
     EmailField,
     FieldList,
     Form,
@@ -25,7 +26,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Optional
+from wtforms.validators import DataRequired, Optional
 from wtforms.widgets import HiddenInput
 
 from hiring.domain.levels import ISO_639_1, LANGUAGE_LEVELS
@@ -190,6 +191,13 @@ class AssignForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A button that changes something (unassign): only its CSRF token."""
+
+
+class AnonymizeForm(FlaskForm):
+    confirm = BooleanField(
+        _l("I confirm: erase this candidate's name, contacts, notes and written evidence"),
+        validators=[DataRequired()],
+    )
 
 
 class ImportForm(FlaskForm):
