@@ -7,6 +7,7 @@ test-artifacts/e2e-server.log.
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -37,7 +38,8 @@ SERVER_LOG = ARTIFACTS / "e2e-server.log"
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 HERE = Path(__file__).resolve().parent
 
-TIMEOUT_MS = 15_000
+# generous: CI machines run other suites beside this one, and a page render can wait for a CPU
+TIMEOUT_MS = 20_000
 
 
 def chromium_missing_reason() -> str | None:
@@ -128,23 +130,27 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> N
 
 @pytest.fixture(scope="session")
 def server_database(tmp_path_factory):
-    """A fresh, empty database: SQLite in a temp dir, or with TEST_DATABASE_URL a new database on that server."""
+    """A fresh, empty database: SQLite in a temp dir, or with TEST_DATABASE_URL a new schema in that database.
+
+    A schema of its own, not the shared tables (the other suites empty them while the server runs), and not a
+    database of its own (DROP DATABASE waits for a checkpoint: half a minute on a busy server).
+    """
     postgres_url = os.environ.get("TEST_DATABASE_URL")
     if not postgres_url:
         yield "sqlite:///" + str(tmp_path_factory.mktemp("e2e") / "e2e.sqlite")
         return
     import psycopg
 
-    # never the shared test database: the other suites empty it while the server runs
-    name = f"e2e_{os.getpid()}_{int(time.time())}"
-    admin_url = postgres_url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+    schema = f"e2e_{os.getpid()}_{int(time.time())}"
+    libpq_url = postgres_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(libpq_url, autocommit=True) as connection:
+        connection.execute(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in postgres_url else "?"
     try:
-        yield admin_url.rsplit("/", 1)[0] + "/" + name
+        yield f"{postgres_url}{separator}options=-csearch_path%3D{schema}"
     finally:
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        with psycopg.connect(libpq_url, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 @pytest.fixture(scope="session")
@@ -191,7 +197,7 @@ def live_server(server_database):
         wait_until_up(url, process)
         yield url
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown: the tests are over
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -203,10 +209,11 @@ def live_server(server_database):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(screenshots_dir):
     """One headless Chromium for the session (Playwright gives it a fresh, temporary user data dir)."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS, timeout=60_000
@@ -224,11 +231,40 @@ def new_context(browser, base_url: str):
     return ctx
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.stash[FAILED] = True
+    return report
+
+
+FAILED = pytest.StashKey[bool]()
+
+
+def close_contexts(request, contexts) -> None:
+    """Close the contexts; when the test failed, first keep a screenshot of each open tab, for a person."""
+    failed = request.node.stash.get(FAILED, False)
+    for number, ctx in enumerate(contexts):
+        if failed:
+            for tab_number, tab in enumerate(ctx.pages):
+                name = f"FAILED-{request.node.name}-{number}-{tab_number}.png"
+                name = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                try:
+                    tab.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+                    _taken.append(SCREENSHOTS / name)
+                    print(f"\nscreenshot of {tab.url} at failure: {SCREENSHOTS / name}")
+                except Exception as error:  # the tab may be gone; the test's own error matters more
+                    print(f"\nno screenshot at failure: {error}")
+        ctx.close()
+
+
 @pytest.fixture
-def context(browser, live_server):
+def context(request, browser, live_server):
     ctx = new_context(browser, live_server)
     yield ctx
-    ctx.close()
+    close_contexts(request, [ctx])
 
 
 @pytest.fixture
@@ -236,8 +272,9 @@ def page(context):
     return context.new_page()
 
 
-@pytest.fixture(scope="session", autouse=False)
+@pytest.fixture(scope="session")
 def screenshots_dir():
+    """An empty screenshots folder at the start of a session that runs browser tests."""
     if SCREENSHOTS.exists():
         shutil.rmtree(SCREENSHOTS)
     SCREENSHOTS.mkdir(parents=True)
@@ -261,7 +298,7 @@ def screenshot(screenshots_dir):
 
 
 @pytest.fixture
-def as_user(browser, live_server):
+def as_user(request, browser, live_server):
     """as_user("hr") gives a tab logged in as that user, in a browser context of its own."""
     contexts = []
 
@@ -273,8 +310,7 @@ def as_user(browser, live_server):
         return tab
 
     yield open_as
-    for ctx in contexts:
-        ctx.close()
+    close_contexts(request, contexts)
 
 
 # --- accessibility --------------------------------------------------------------------------------
@@ -329,6 +365,7 @@ def check_accessibility(axe_source):
     """check_accessibility(page, "what") runs axe-core on the page; fails on serious or critical violations."""
 
     def check(page, what: str) -> list[dict]:
+        page.wait_for_load_state("load")  # the caller waits for the new page's content first
         # evaluate() goes through the DevTools protocol, so the page's CSP (script-src 'self') does not block it
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.evaluate(axe_source + "\n;undefined")

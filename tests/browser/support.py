@@ -44,9 +44,9 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
-def download(page, click) -> bytes:
-    """Click something that downloads a file and return the file's bytes."""
-    with page.expect_download() as info:
+def download(page, click, timeout_ms: int = 60_000) -> bytes:
+    """Click something that downloads a file and return the file's bytes (PDFs take a while to render)."""
+    with page.expect_download(timeout=timeout_ms) as info:
         click()
     path = info.value.path()
     with open(path, "rb") as handle:

@@ -27,6 +27,8 @@ def test_login_by_keyboard_only(page, screenshot):
     assert focused(page)["text"] == "Skip to content", "the first Tab should reach the skip link"
 
     tab_to(page, "username")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none"), "the keyboard focus should be visible"
     page.keyboard.type("hr")
     page.keyboard.press("Tab")
     assert focused(page)["id"] == "password"
