@@ -125,11 +125,18 @@ def evaluate_candidate(candidate: Candidate) -> Evaluation:
     return _evaluate_loaded(candidate.vacancy, [candidate])[0]
 
 
-def evaluate_candidates(vacancy: Vacancy, candidate_ids: Sequence[int] | None = None) -> list[Evaluation]:
-    """Evaluations of the vacancy's candidates (all, or those named), in a constant number of queries."""
+def evaluate_candidates(
+    vacancy: Vacancy, candidate_ids: Sequence[int] | None = None, *, fresh: bool = False
+) -> list[Evaluation]:
+    """Evaluations of the vacancy's candidates (all, or those named), in a constant number of queries.
+
+    `fresh` reloads rows already in the session, so that what other transactions committed is seen.
+    """
     query = sa.select(Candidate).where(Candidate.vacancy_id == vacancy.id).options(*_candidate_options())
     if candidate_ids is not None:
         query = query.where(Candidate.id.in_(candidate_ids))
+    if fresh:
+        query = query.execution_options(populate_existing=True)
     return _evaluate_loaded(vacancy, db.session.scalars(query).all())
 
 
@@ -166,7 +173,10 @@ def refresh_stored_evaluations(vacancy_id: int, candidate_ids: Iterable[int] | N
     if vacancy is None:
         return 0
     ids = None if candidate_ids is None else sorted(set(candidate_ids))
-    evaluations = evaluate_candidates(vacancy, ids) if ids != [] else []
+    if ids == []:
+        return 0
+    _lock_candidates(vacancy_id, ids)
+    evaluations = evaluate_candidates(vacancy, ids, fresh=True)
     if not evaluations:
         return 0
     existing = {
@@ -191,6 +201,20 @@ def refresh_stored_evaluations(vacancy_id: int, candidate_ids: Iterable[int] | N
         row.confidence = evaluation.confidence
         row.flags = list(evaluation.flags)
     return len(evaluations)
+
+
+def _lock_candidates(vacancy_id: int, ids: list[int] | None) -> None:
+    """Serialise concurrent refreshes of the same candidates (PostgreSQL; SQLite already has one writer).
+
+    Two transactions each adding a scorecard would otherwise both compute from their own snapshot and the
+    later commit would store an evaluation missing the other's scorecard. FOR NO KEY UPDATE waits for the
+    other refresh to commit and does not conflict with the key-share locks that inserting a scorecard takes.
+    Rows are locked in id order, so two refreshes never deadlock.
+    """
+    query = sa.select(Candidate.id).where(Candidate.vacancy_id == vacancy_id).order_by(Candidate.id)
+    if ids is not None:
+        query = query.where(Candidate.id.in_(ids))
+    db.session.execute(query.with_for_update(key_share=True)).all()
 
 
 def _note_changes(session: Session, _context) -> None:
