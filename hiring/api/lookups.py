@@ -3,7 +3,7 @@
 from flask_babel import gettext as _
 
 from hiring.api.errors import not_found
-from hiring.api.openapi import MAX_ID
+from hiring.api.schema_parts import MAX_ID
 from hiring.extensions import db
 from hiring.interviews import may_open_candidate
 from hiring.models import Candidate, Profile, User, Vacancy

@@ -1,0 +1,338 @@
+"""The answers of the API as OpenAPI schemas (objects are closed, so a field the document lacks fails a test)."""
+
+from typing import Any
+
+from hiring import vacancies
+from hiring.api.schema_parts import (
+    EDUCATION,
+    ID,
+    LOCALIZED,
+    MOMENT,
+    closed,
+    nullable,
+    ref,
+)
+from hiring.domain.levels import BANDS, CONFIDENCES, ELIGIBILITIES, RECOMMENDATIONS, RULE_RESULTS
+from hiring.models import DECISIONS, ROLES
+from hiring.profiles import EDUCATION_FIELDS
+
+RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
+    "Error": closed(
+        {
+            "error": closed(
+                {
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
+                    "fields": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string"},
+                        "description": "a message per wrong field (dotted path for nested fields)",
+                    },
+                    "lines": {
+                        "type": "array",
+                        "items": ref("ImportLineError"),
+                        "description": "CSV import only: every bad line (the header is line 1)",
+                    },
+                    "current_version": {
+                        "type": "integer",
+                        "description": "version conflicts of a scorecard: the version now stored",
+                    },
+                },
+                ("code", "message", "fields"),
+            )
+        },
+        ("error",),
+    ),
+    "ImportLineError": closed(
+        {"line": {"type": "integer"}, "field": {"type": ["string", "null"]}, "message": {"type": "string"}},
+        ("line", "field", "message"),
+    ),
+    "Token": closed(
+        {"token": {"type": "string"}, "expires_at": MOMENT},
+        ("token", "expires_at"),
+    ),
+    "User": closed(
+        {
+            "id": ID,
+            "username": {"type": "string"},
+            "full_name": {"type": "string"},
+            "role": {"type": "string", "enum": list(ROLES)},
+            "active": {"type": "boolean"},
+        },
+        ("id", "username", "full_name", "role", "active"),
+    ),
+    "LocalizedText": closed({"ru": {"type": "string"}, "en": {"type": "string"}}, ("ru", "en")),
+    "ProfileCompetency": closed(
+        {
+            "code": {"type": "string"},
+            "name": LOCALIZED,
+            "covers": LOCALIZED,
+            "weight": {"type": "number"},
+            "critical_min": {"type": ["number", "null"]},
+            "anchors": closed(
+                {"1": LOCALIZED, "3": LOCALIZED, "5": LOCALIZED},
+                ("1", "3", "5"),
+                description="behavioural anchors of levels 1, 3 and 5 (2 and 4 lie between)",
+            ),
+            "questions": {"type": "array", "items": LOCALIZED},
+        },
+        ("code", "name", "covers", "weight", "critical_min", "anchors", "questions"),
+    ),
+    "Profile": closed(
+        {
+            "id": ID,
+            "name": LOCALIZED,
+            "description": LOCALIZED,
+            "is_default": {"type": "boolean"},
+            "cloned_from_id": {"type": ["integer", "null"]},
+            "requirements": closed(
+                {"education": ref("EducationRequirement"), "experience": ref("ExperienceRequirement")},
+                ("education", "experience"),
+                description="screening defaults a new vacancy starts from",
+            ),
+            "competencies": {"type": "array", "items": ref("ProfileCompetency")},
+            "version": {"type": "integer"},
+        },
+        (
+            "id",
+            "name",
+            "description",
+            "is_default",
+            "cloned_from_id",
+            "requirements",
+            "competencies",
+            "version",
+        ),
+    ),
+    "EducationRequirement": closed(
+        {
+            "min_level": EDUCATION,
+            "mandatory": {"type": "boolean"},
+            "preferred_fields": {
+                "type": "array",
+                "items": {"type": "string", "enum": list(EDUCATION_FIELDS)},
+            },
+        },
+        ("min_level", "mandatory", "preferred_fields"),
+    ),
+    "ExperienceRequirement": closed(
+        {
+            "min_years": {"type": "number"},
+            "mandatory": {"type": "boolean"},
+            "exception_min_years": {"type": ["number", "null"]},
+            "exception_min_plan_pct": {"type": ["number", "null"]},
+        },
+        ("min_years", "mandatory", "exception_min_years", "exception_min_plan_pct"),
+    ),
+    "Vacancy": closed(
+        {
+            "id": ID,
+            "title": {"type": "string"},
+            "profile_id": ID,
+            "language": {"type": "string", "enum": list(vacancies.LANGUAGES)},
+            "status": {"type": "string", "enum": ["open", "closed"]},
+            "company": {"type": "string"},
+            "location": {"type": "string"},
+            "employment_terms": {"type": "string"},
+            "salary_from": {"type": ["integer", "null"]},
+            "salary_to": {"type": ["integer", "null"]},
+            "salary_currency": {"type": "string"},
+            "travel_required": {"type": "boolean"},
+            "intro": {"type": "string"},
+            "responsibilities": {"type": "string", "description": "one item per line"},
+            "conditions": {"type": "string", "description": "one item per line"},
+            "contacts": {"type": "string"},
+            "requirements": closed(
+                {
+                    "education": ref("EducationRequirement"),
+                    "experience": ref("ExperienceRequirement"),
+                    "languages": {"type": "array", "items": ref("LanguageRequirement")},
+                    "custom": {
+                        "type": "array",
+                        "items": closed(
+                            {
+                                "index": {"type": "integer"},
+                                "text": {"type": "string"},
+                                "mandatory": {"type": "boolean"},
+                            },
+                            ("index", "text", "mandatory"),
+                        ),
+                    },
+                },
+                ("education", "experience", "languages", "custom"),
+            ),
+            "version": {"type": "integer"},
+            "created_at": MOMENT,
+        },
+        (
+            "id",
+            "title",
+            "profile_id",
+            "language",
+            "status",
+            "company",
+            "location",
+            "employment_terms",
+            "salary_from",
+            "salary_to",
+            "salary_currency",
+            "travel_required",
+            "intro",
+            "responsibilities",
+            "conditions",
+            "contacts",
+            "requirements",
+            "version",
+            "created_at",
+        ),
+    ),
+    "Candidate": closed(
+        {
+            "id": ID,
+            "vacancy_id": ID,
+            "full_name": {"type": "string"},
+            "email": {"type": ["string", "null"]},
+            "phone": {"type": ["string", "null"]},
+            "education_level": nullable(EDUCATION),
+            "education_field": {"type": ["string", "null"]},
+            "experience_years": {"type": ["number", "null"]},
+            "plan_attainment_pct": {"type": ["number", "null"]},
+            "languages": {"type": "array", "items": ref("LanguageLevel")},
+            "notes": {"type": "string"},
+            "checks": {
+                "type": "array",
+                "items": closed(
+                    {
+                        "index": {"type": "integer"},
+                        "text": {"type": "string"},
+                        "mandatory": {"type": "boolean"},
+                        "met": {"type": ["boolean", "null"], "description": "null: not answered yet"},
+                    },
+                    ("index", "text", "mandatory", "met"),
+                ),
+            },
+            "interviewer_ids": {"type": "array", "items": {"type": "integer"}},
+            "version": {"type": "integer"},
+            "created_at": MOMENT,
+        },
+        (
+            "id",
+            "vacancy_id",
+            "full_name",
+            "email",
+            "phone",
+            "education_level",
+            "education_field",
+            "experience_years",
+            "plan_attainment_pct",
+            "languages",
+            "notes",
+            "checks",
+            "interviewer_ids",
+            "version",
+            "created_at",
+        ),
+    ),
+    "ImportResult": closed({"imported": {"type": "integer", "minimum": 0}}, ("imported",)),
+    "Assignment": closed(
+        {"candidate_id": ID, "user_id": ID, "assigned_at": MOMENT},
+        ("candidate_id", "user_id", "assigned_at"),
+    ),
+    "Scorecard": closed(
+        {
+            "id": ID,
+            "candidate_id": ID,
+            "interviewer_id": ID,
+            "status": {"type": "string", "enum": ["draft", "submitted"]},
+            "ratings": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "notes": {"type": "object", "additionalProperties": {"type": "string"}},
+            "verified_languages": {"type": "array", "items": ref("LanguageLevel")},
+            "recommendation": nullable({"type": "string", "enum": list(RECOMMENDATIONS)}),
+            "version": {"type": "integer"},
+            "submitted_at": nullable(MOMENT),
+        },
+        (
+            "id",
+            "candidate_id",
+            "interviewer_id",
+            "status",
+            "ratings",
+            "notes",
+            "verified_languages",
+            "recommendation",
+            "version",
+            "submitted_at",
+        ),
+    ),
+    "Evaluation": closed(
+        {
+            "candidate_id": ID,
+            "eligibility": {"type": "string", "enum": list(ELIGIBILITIES)},
+            "screening": {
+                "type": "array",
+                "items": closed(
+                    {
+                        "rule": {"type": "string", "description": "EDU, EXP, LANG:<code> or CUSTOM:<index>"},
+                        "result": {"type": "string", "enum": list(RULE_RESULTS)},
+                        "detail": {"type": "string", "description": "in English"},
+                    },
+                    ("rule", "result", "detail"),
+                ),
+            },
+            "score": {"type": ["number", "null"]},
+            "band": {"type": "string", "enum": list(BANDS)},
+            "coverage": {"type": "number"},
+            "confidence": {"type": "string", "enum": list(CONFIDENCES)},
+            "flags": {"type": "array", "items": {"type": "string"}},
+            "competencies": {
+                "type": "array",
+                "items": closed(
+                    {
+                        "code": {"type": "string"},
+                        "weight": {"type": "number"},
+                        "mean": {"type": ["number", "null"]},
+                        "n": {"type": "integer"},
+                        "spread": {"type": ["integer", "null"]},
+                        "flags": {"type": "array", "items": {"type": "string"}},
+                    },
+                    ("code", "weight", "mean", "n", "spread", "flags"),
+                ),
+            },
+        },
+        (
+            "candidate_id",
+            "eligibility",
+            "screening",
+            "score",
+            "band",
+            "coverage",
+            "confidence",
+            "flags",
+            "competencies",
+        ),
+    ),
+    "RankingEntry": closed(
+        {
+            "candidate_id": ID,
+            "full_name": {"type": "string"},
+            "score": {"type": ["number", "null"]},
+            "band": {"type": "string", "enum": list(BANDS)},
+            "eligibility": {"type": "string", "enum": list(ELIGIBILITIES)},
+            "coverage": {"type": "number"},
+            "confidence": {"type": "string", "enum": list(CONFIDENCES)},
+            "flags": {"type": "array", "items": {"type": "string"}},
+        },
+        ("candidate_id", "full_name", "score", "band", "eligibility", "coverage", "confidence", "flags"),
+    ),
+    "Decision": closed(
+        {
+            "id": ID,
+            "candidate_id": ID,
+            "decision": {"type": "string", "enum": list(DECISIONS)},
+            "rationale": {"type": "string"},
+            "decided_by_id": {"type": ["integer", "null"]},
+            "decided_at": MOMENT,
+        },
+        ("id", "candidate_id", "decision", "rationale", "decided_by_id", "decided_at"),
+    ),
+}
