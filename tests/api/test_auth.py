@@ -122,3 +122,11 @@ def test_successful_token_requests_are_not_counted(api, app, build):
             api.post("/tokens", json={"username": user.username, "password": "password123"}).status_code
             == 201
         )
+
+
+def test_messages_are_english_unless_the_client_asks_for_russian(api, build):
+    vacancy = build.vacancy()
+    english = api.get(f"/vacancies/{vacancy.id}/ranking")
+    assert error_of(english)["message"].startswith("Send a token")
+    russian = api.get(f"/vacancies/{vacancy.id}/ranking", headers={"Accept-Language": "ru"})
+    assert error_of(russian)["message"].startswith("Передайте токен")
