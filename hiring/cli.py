@@ -1,16 +1,40 @@
 """Command-line tasks: `flask seed`, `flask create-user`."""
 
+import functools
 import getpass
 import os
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask_babel import force_locale, format_decimal
+from flask_babel import gettext as _
 
 from hiring import backup
 from hiring.extensions import db
+from hiring.glossary import ROLE_LABELS, label
 from hiring.models import ROLES
 from hiring.seed import DEMO_PASSWORD, ensure_user, seed_default_profile, seed_demo
+
+
+def shell_language() -> str:
+    """The shell's language, read as gettext programs read it: Russian when it names ru, else the English source."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "ru" if value.split(":")[0].lower().startswith("ru") else "en"
+    return "en"
+
+
+def in_shell_language(command):
+    """Run a command with its messages in the shell's language."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        with force_locale(shell_language()):
+            return command(*args, **kwargs)
+
+    return run
 
 
 def register(app: Flask) -> None:
@@ -22,21 +46,32 @@ def register(app: Flask) -> None:
 
 @click.command("seed")
 @click.option("--demo", is_flag=True, help="Also add a demo vacancy with candidates and scorecards.")
+@in_shell_language
 def seed_command(demo: bool) -> None:
     """Create the default KAM profile and the admin user (running it again changes nothing)."""
     profile, created = seed_default_profile()
     admin, password = ensure_user("admin", "admin", "Administrator", os.environ.get("HIRING_ADMIN_PASSWORD"))
     demo_created = seed_demo(profile) if demo else False
     db.session.commit()
-    click.echo("Default KAM profile: " + ("created." if created else "already there."))
+    click.echo(_("Default KAM profile: created.") if created else _("Default KAM profile: already there."))
     if password and not os.environ.get("HIRING_ADMIN_PASSWORD"):
-        click.echo(f"Admin user created. Username: admin  Password: {password}  (shown once; keep it)")
+        click.echo(
+            _(
+                "Admin user created. Username: admin  Password: %(password)s  (shown once; keep it)",
+                password=password,
+            )
+        )
     elif password:
-        click.echo("Admin user created with the password from HIRING_ADMIN_PASSWORD.")
+        click.echo(_("Admin user created with the password from HIRING_ADMIN_PASSWORD."))
     else:
-        click.echo("Admin user: already there.")
+        click.echo(_("Admin user: already there."))
     if demo_created:
-        click.echo(f"Demo data added: users hr, lead, interviewer1..3, password {DEMO_PASSWORD}")
+        click.echo(
+            _(
+                "Demo data added: users hr, lead, interviewer1..3, password %(password)s",
+                password=DEMO_PASSWORD,
+            )
+        )
 
 
 @click.command("create-user")
@@ -44,41 +79,44 @@ def seed_command(demo: bool) -> None:
 @click.option("--role", type=click.Choice(ROLES), required=True)
 @click.option("--full-name", default="")
 @click.option("--password", envvar="HIRING_NEW_USER_PASSWORD", default=None, help="Asked for when not given.")
+@in_shell_language
 def create_user_command(username: str, role: str, full_name: str, password: str | None) -> None:
     """Create a user with a role."""
     if not password:
-        password = getpass.getpass("Password: ")
+        password = getpass.getpass(_("Password: "))
     if len(password) < 8:
-        raise click.UsageError("The password must have at least 8 characters.")
+        raise click.UsageError(_("The password must have at least 8 characters."))
     user, created_password = ensure_user(username, role, full_name or username, password)
     if created_password is None:
-        raise click.UsageError(f"User {username!r} already exists.")
+        raise click.UsageError(_("User %(name)s already exists.", name=username))
     db.session.commit()
-    click.echo(f"User {username} ({role}) created.")
+    click.echo(_("User %(name)s (%(role)s) created.", name=username, role=label(ROLE_LABELS, role)))
 
 
 @click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@in_shell_language
 def backup_command(path: Path) -> None:
     """Write a consistent copy of the SQLite database to PATH (safe while the app runs)."""
     try:
         size = backup.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
     except backup.BackupError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Backup written to {path} ({size:,} bytes).")
+    click.echo(_("Backup written to %(path)s (%(size)s bytes).", path=path, size=format_decimal(size)))
 
 
 @click.command("restore")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@in_shell_language
 def restore_command(path: Path, yes: bool) -> None:
     """Replace the SQLite database with the backup at PATH."""
     if not yes:
-        click.confirm("This replaces every record with the backup's. Continue?", abort=True)
+        click.confirm(_("This replaces every record with the backup's. Continue?"), abort=True)
     db.session.remove()
     db.engine.dispose()
     try:
         backup.restore(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
     except backup.BackupError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Database restored from {path}.")
+    click.echo(_("Database restored from %(path)s.", path=path))

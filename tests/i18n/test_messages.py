@@ -71,3 +71,26 @@ def test_logout_speaks_the_leaving_user_language(client, auth, build, language, 
     html = response.get_data(as_text=True)
     assert text in html
     assert f'<html lang="{language}">' in html
+
+
+@pytest.mark.parametrize(
+    ("shell", "created", "too_short"),
+    [
+        (
+            "ru_RU.UTF-8",
+            "Пользователь maria (Интервьюер) создан.",
+            "Пароль должен быть не короче 8 символов.",
+        ),
+        ("en_GB.UTF-8", "User maria (Interviewer) created.", "The password must have at least 8 characters."),
+        ("C.UTF-8", "User maria (Interviewer) created.", "The password must have at least 8 characters."),
+    ],
+)
+def test_command_line_speaks_the_shell_language(runner, monkeypatch, shell, created, too_short):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", shell)
+    result = runner.invoke(args=["create-user", "maria", "--role", "interviewer", "--password", "longenough"])
+    assert result.exit_code == 0, result.output
+    assert created in result.output
+    result = runner.invoke(args=["create-user", "petr", "--role", "hr", "--password", "short"])
+    assert result.exit_code != 0 and too_short in result.output
