@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from hiring import create_app
 from hiring.extensions import db
+from tests.browser.reporting import pytest_terminal_summary  # noqa: F401  (where browser screenshots went)
 from tests.builders import Builder
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")

@@ -1,8 +1,8 @@
 """Real-browser fixtures: the app served by gunicorn on a fresh database, driven by Debian's Chromium.
 
 One server and one browser per test session; each test gets its own browser context (cookies, downloads).
-Screenshots go to test-artifacts/screenshots (printed at the end of the run); the server's log to
-test-artifacts/e2e-server.log.
+Screenshots go to test-artifacts/screenshots (printed at the end of the run, see reporting.py); the server's log
+to test-artifacts/e2e-server[-<xdist worker>].log.
 """
 
 import os
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.reporting import ARTIFACTS, ROOT, SCREENSHOTS, forget_old_screenshots, server_log
 from tests.browser.support import ADMIN_PASSWORD, PASSWORD, USERS, log_in
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -30,11 +31,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-ARTIFACTS = ROOT / "test-artifacts"
-SCREENSHOTS = ARTIFACTS / "screenshots"
-SERVER_LOG = ARTIFACTS / "e2e-server.log"
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 HERE = Path(__file__).resolve().parent
 
@@ -59,16 +56,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
-
-
-_taken: list[Path] = []
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if _taken:
-        terminalreporter.write_sep("-", "browser tests")
-        terminalreporter.write_line(f"{len(_taken)} screenshots written to {SCREENSHOTS}")
-        terminalreporter.write_line(f"server log: {SERVER_LOG}")
 
 
 # --- the server -----------------------------------------------------------------------------------
@@ -124,7 +111,7 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> N
                     return
         except OSError:
             time.sleep(0.2)
-    log = SERVER_LOG.read_text(errors="replace")[-4000:] if SERVER_LOG.exists() else ""
+    log = server_log().read_text(errors="replace")[-4000:] if server_log().exists() else ""
     pytest.fail(f"the app did not come up at {url}; server log:\n{log}", pytrace=False)
 
 
@@ -175,7 +162,7 @@ def live_server(server_database):
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    with SERVER_LOG.open("w") as log:
+    with server_log().open("w") as log:
         process = subprocess.Popen(
             [
                 str(BIN / "gunicorn"),
@@ -253,7 +240,6 @@ def close_contexts(request, contexts) -> None:
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
                 try:
                     tab.screenshot(path=str(SCREENSHOTS / name), full_page=True)
-                    _taken.append(SCREENSHOTS / name)
                     print(f"\nscreenshot of {tab.url} at failure: {SCREENSHOTS / name}")
                 except Exception as error:  # the tab may be gone; the test's own error matters more
                     print(f"\nno screenshot at failure: {error}")
@@ -275,9 +261,7 @@ def page(context):
 @pytest.fixture(scope="session")
 def screenshots_dir():
     """An empty screenshots folder at the start of a session that runs browser tests."""
-    if SCREENSHOTS.exists():
-        shutil.rmtree(SCREENSHOTS)
-    SCREENSHOTS.mkdir(parents=True)
+    forget_old_screenshots()
     return SCREENSHOTS
 
 
@@ -288,7 +272,6 @@ def screenshot(screenshots_dir):
     def take(page, name: str) -> Path:
         path = screenshots_dir / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
-        _taken.append(path)
         return path
 
     return take

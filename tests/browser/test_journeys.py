@@ -1,7 +1,8 @@
 """The three journeys, clicking through the real pages in Chromium: HR, the interviewers, the hiring lead.
 
-They tell one story and run in this file's order: HR opens a vacancy and its candidates, both interviewers
-score two of them, the lead compares them and decides. A later journey skips when an earlier one failed.
+They tell one story, so they run as one test (the suite runs under xdist, which may split a module's tests
+across workers, each with its own server): HR opens a vacancy and its candidates, both interviewers score two
+of them, the lead compares them and decides. Each person works in a browser context of their own.
 """
 
 import re
@@ -35,21 +36,20 @@ RATINGS = {
 }
 
 
-@pytest.fixture(scope="module")
-def story() -> dict:
-    """What one journey leaves for the next (ids, urls)."""
-    return {}
+def test_hiring_story(as_user, screenshot, check_accessibility, tmp_path):
+    """HR, then each interviewer, then the lead: the product works for a person end to end."""
+    vacancy_url = hr_journey(as_user("hr"), screenshot, check_accessibility, tmp_path)
+    for interviewer in RATINGS:
+        interviewer_journey(as_user(interviewer), interviewer, screenshot, check_accessibility)
+    lead_journey(as_user("lead"), vacancy_url, screenshot, check_accessibility)
 
 
 def flash(page):
     return page.locator(".flashes")
 
 
-def test_hr_opens_a_vacancy_adds_candidates_and_assigns_interviewers(
-    as_user, story, screenshot, check_accessibility, tmp_path
-):
-    page = as_user("hr")
-
+def hr_journey(page, screenshot, check_accessibility, tmp_path) -> str:
+    """HR creates a vacancy, adds a candidate by form and three by CSV, answers checks, assigns interviewers."""
     # a vacancy from the default KAM profile, in Russian
     page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Vacancies").click()
     page.get_by_role("link", name="New vacancy").first.click()
@@ -73,7 +73,7 @@ def test_hr_opens_a_vacancy_adds_candidates_and_assigns_interviewers(
 
     expect(flash(page)).to_contain_text("Vacancy created.")
     expect(page.get_by_role("heading", name=VACANCY, level=1)).to_be_visible()
-    story["vacancy_url"] = page.url
+    vacancy_url = page.url
 
     # one candidate by the form
     page.get_by_role("link", name="Add candidate").first.click()
@@ -95,7 +95,7 @@ def test_hr_opens_a_vacancy_adds_candidates_and_assigns_interviewers(
     # three by CSV: preview, then confirm
     csv_file = tmp_path / "candidates.csv"
     csv_file.write_text(CSV, encoding="utf-8")
-    page.goto(story["vacancy_url"])
+    page.goto(vacancy_url)
     page.get_by_role("link", name="Import CSV").click()
     page.get_by_label("CSV file").set_input_files(csv_file)
     page.get_by_role("button", name="Check the file").click()
@@ -111,12 +111,10 @@ def test_hr_opens_a_vacancy_adds_candidates_and_assigns_interviewers(
     screenshot(page, "13-hr-vacancy")
 
     # the custom check and two interviewers for Anna and Boris
-    story["candidates"] = {}
     for name in (ANNA, BORIS):
-        page.goto(story["vacancy_url"])
+        page.goto(vacancy_url)
         page.get_by_role("link", name=name, exact=True).click()
         expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
-        story["candidates"][name] = page.url
         checks = page.locator("#checks")
         checks.get_by_role("group", name=re.compile(CHECK)).get_by_label("Yes", exact=True).check()
         checks.get_by_role("button", name="Save answers").click()
@@ -133,12 +131,12 @@ def test_hr_opens_a_vacancy_adds_candidates_and_assigns_interviewers(
     screenshot(page, "14-hr-candidate")
 
     # the job post PDF, in the vacancy's language
-    page.goto(story["vacancy_url"])
+    page.goto(vacancy_url)
     data = download(page, page.get_by_role("link", name="Job post PDF").click)
     text = pdf_text(data)
     for expected in (VACANCY, COMPANY, "Обязанности", "Требования", "Условия"):
         assert expected in text, f"{expected!r} missing from the job post PDF:\n{text[:1500]}"
-    story["hr_done"] = True
+    return vacancy_url
 
 
 def rate(page, ratings: tuple[int, ...], note: str) -> None:
@@ -148,13 +146,8 @@ def rate(page, ratings: tuple[int, ...], note: str) -> None:
         group.get_by_role("textbox").fill(f"{note} {code}")
 
 
-@pytest.mark.parametrize("interviewer", ["interviewer1", "interviewer2"])
-def test_interviewer_opens_the_kit_saves_a_draft_and_submits(
-    interviewer, as_user, story, screenshot, check_accessibility
-):
-    if not story.get("hr_done"):
-        pytest.skip("the HR journey did not finish")
-    page = as_user(interviewer)
+def interviewer_journey(page, interviewer: str, screenshot, check_accessibility) -> None:
+    """The interviewer opens each kit, saves a draft scorecard (partly by keyboard), completes and submits it."""
     for name, ratings in RATINGS[interviewer].items():
         page.get_by_role("navigation", name="Main menu").get_by_role("link", name="My candidates").click()
         row = page.get_by_role("row", name=re.compile(name))
@@ -195,16 +188,13 @@ def test_interviewer_opens_the_kit_saves_a_draft_and_submits(
         page.get_by_role("button", name="Submit", exact=True).click()
         expect(flash(page)).to_contain_text("Scorecard submitted.")
         expect(page.get_by_role("button", name="Submit", exact=True)).to_have_count(0)
-        story.setdefault("submitted", set()).add((interviewer, name))
 
 
-def test_lead_compares_downloads_an_evaluation_and_decides(as_user, story, screenshot, check_accessibility):
-    if len(story.get("submitted", ())) < 4:
-        pytest.skip("the interviewers' journeys did not finish")
-    page = as_user("lead")
-
+def lead_journey(page, vacancy_url: str, screenshot, check_accessibility) -> None:
+    """The lead reads the ranking, compares two candidates, downloads an evaluation PDF and decides."""
     page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Vacancies").click()
     page.get_by_role("link", name=VACANCY).first.click()
+    expect(page).to_have_url(vacancy_url)
     page.get_by_role("link", name="Dashboard").click()
     ranking = page.locator("table.ranking")
     expect(ranking).to_contain_text(ANNA)
