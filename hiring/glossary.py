@@ -109,6 +109,44 @@ FLAG_LABELS = {
 
 STATUS_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
 
+# Records and actions of the audit log.
+ENTITY_LABELS = {
+    "vacancy": _l("Vacancy"),
+    "candidate": _l("Candidate"),
+    "scorecard": _l("Scorecard"),
+    "decision": _l("Decision"),
+    "profile": _l("Profile"),
+    "competency": _l("Competency"),
+    "user": _l("User"),
+    "assignment": _l("Interviewer assignment"),
+}
+
+AUDIT_ACTION_LABELS = {
+    "vacancy.create": _l("Vacancy created"),
+    "vacancy.update": _l("Vacancy edited"),
+    "vacancy.status": _l("Vacancy opened or closed"),
+    "profile.clone": _l("Profile cloned"),
+    "profile.update": _l("Profile edited"),
+    "profile.competency_add": _l("Competency added"),
+    "profile.competency_update": _l("Competency edited"),
+    "profile.competency_remove": _l("Competency removed"),
+    "candidate.create": _l("Candidate added"),
+    "candidate.update": _l("Candidate edited"),
+    "candidate.checks": _l("Check answers saved"),
+    "candidate.assign": _l("Interviewer assigned"),
+    "candidate.unassign": _l("Interviewer unassigned"),
+    "candidate.import": _l("Candidate imported"),
+    "candidates.import": _l("Candidates imported from CSV"),
+    "candidate.anonymize": _l("Personal data erased"),
+    "scorecard.draft": _l("Scorecard draft saved"),
+    "scorecard.submit": _l("Scorecard submitted"),
+    "scorecard.reopen": _l("Scorecard reopened"),
+    "decision.record": _l("Decision recorded"),
+    "user.create": _l("User created"),
+    "user.role": _l("Role changed"),
+    "user.active": _l("User activated or deactivated"),
+}
+
 
 def candidates_count(count: int) -> str:
     """`1 кандидат`, `2 кандидата`, `5 кандидатов`: a count with the noun in the right plural form.

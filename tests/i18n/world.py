@@ -6,6 +6,7 @@ words and look only at the application's.
 
 from dataclasses import dataclass, field
 
+from hiring import audit
 from hiring.extensions import db
 from hiring.models import Decision
 
@@ -101,6 +102,18 @@ def build_world(build, language: str) -> World:
                 notes={"NEG": texts["note"]},
                 verified={"en": "C1"} if language == "ru" else {"de": "B2"},
             )
+    hr_id = world.users["hr"].id
+    audit.record(
+        "vacancy.create", "vacancy", world.vacancy.id, after={"title": world.vacancy.title}, user_id=hr_id
+    )
+    audit.record(
+        "candidate.update",
+        "candidate",
+        world.candidates[0].id,
+        before={"full_name": world.candidates[1].full_name},
+        after={"full_name": world.candidates[0].full_name},
+        user_id=hr_id,
+    )
     db.session.add(
         Decision(
             candidate=world.candidates[0],

@@ -1,0 +1,50 @@
+"""Every page of the hiring journeys in Russian holds no untranslated English, and in English no stray Russian."""
+
+import pytest
+from flask import url_for
+
+from tests.i18n.test_pages import LANGUAGES, check_page
+from tests.i18n.world import build_world
+
+# Pages of the hiring journeys: (the role that opens it, how to build its URL from the world).
+JOURNEY_PAGES = {
+    "vacancies": ("hr", lambda w: url_for("vacancies.index")),
+    "vacancy": ("hr", lambda w: url_for("vacancies.detail", vacancy_id=w.vacancy.id)),
+    "new vacancy": ("hr", lambda w: url_for("vacancies.new")),
+    "edit vacancy": ("hr", lambda w: url_for("vacancies.edit", vacancy_id=w.vacancy.id)),
+    "candidate": ("hr", lambda w: url_for("candidates.detail", candidate_id=w.candidates[0].id)),
+    "edit candidate": ("hr", lambda w: url_for("candidates.edit", candidate_id=w.candidates[0].id)),
+    "new candidate": ("hr", lambda w: url_for("candidates.new", vacancy_id=w.vacancy.id)),
+    "import candidates": ("hr", lambda w: url_for("candidates.import_csv", vacancy_id=w.vacancy.id)),
+    "profiles": ("hr", lambda w: url_for("profiles.index")),
+    "profile": ("hr", lambda w: url_for("profiles.detail", profile_id=w.vacancy.profile_id)),
+    "my candidates": ("interviewer", lambda w: url_for("interviews.my_candidates")),
+    "kit": ("interviewer", lambda w: url_for("interviews.kit", candidate_id=w.candidates[0].id)),
+    "scorecard": ("interviewer", lambda w: url_for("interviews.scorecard", candidate_id=w.candidates[0].id)),
+    "dashboard": ("lead", lambda w: url_for("review.dashboard", vacancy_id=w.vacancy.id)),
+    "evaluation": ("lead", lambda w: url_for("review.evaluation", candidate_id=w.candidates[0].id)),
+    "compare": (
+        "lead",
+        lambda w: url_for("review.compare", vacancy_id=w.vacancy.id, ids=[c.id for c in w.candidates]),
+    ),
+    "calibration": ("lead", lambda w: url_for("review.calibration", vacancy_id=w.vacancy.id)),
+    "users": ("admin", lambda w: url_for("admin.users")),
+    "audit log": ("admin", lambda w: url_for("audit.index")),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_journey_pages(app, client, auth, build, language):
+    """Every page of the journeys, each opened by its role; all offending pages are reported at once."""
+    world = build_world(build, language)
+    problems = []
+    for page, (role, url) in JOURNEY_PAGES.items():
+        auth.login(world.users[role].username)
+        response = client.get(url(world), follow_redirects=True)
+        try:
+            assert response.status_code == 200, f"{page} page: HTTP {response.status_code}"
+            check_page(response.get_data(as_text=True), language, world.data, f"{page} page")
+        except AssertionError as error:
+            problems.append(str(error).split("\nassert")[0])
+        auth.logout()
+    assert not problems, "\n".join(problems)
