@@ -97,6 +97,7 @@ def hr_journey(page, screenshot, check_accessibility, tmp_path) -> str:
     csv_file.write_text(CSV, encoding="utf-8")
     page.goto(vacancy_url)
     page.get_by_role("link", name="Import CSV").click()
+    assert_fields_labelled(page, "the CSV upload")
     page.get_by_label("CSV file").set_input_files(csv_file)
     page.get_by_role("button", name="Check the file").click()
     expect(page.get_by_role("heading", name=re.compile(r"Preview: 3 candidate"))).to_be_visible()
