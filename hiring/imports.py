@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from hiring import audit
 from hiring.candidates import FIELDS, build_candidate, candidate_state, check_candidate_data
@@ -68,9 +69,10 @@ class InvalidImport(InvalidInput):
         self.errors = list(errors)
         lines = sorted({e.line for e in self.errors})
         super().__init__(
-            _(
-                "The file has problems on %(count)s line(s); nothing was imported. Correct them and upload it again.",
-                count=len(lines),
+            ngettext(
+                "The file has a problem on %(num)d line; nothing was imported. Correct it and upload the file again.",
+                "The file has problems on %(num)d lines; nothing was imported. Correct them and upload the file again.",
+                len(lines),
             )
         )
 

@@ -10,7 +10,7 @@ import zlib
 
 import sqlalchemy as sa
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from itsdangerous import BadData, URLSafeTimedSerializer
@@ -454,7 +454,7 @@ def import_confirm(vacancy_id: int):
                 "please upload the file again."
             ),
         )
-    flash(_("%(count)s candidate(s) imported.", count=count), "success")
+    flash(ngettext("%(num)d candidate imported.", "%(num)d candidates imported.", count), "success")
     if "vacancies.detail" in current_app.view_functions:
         return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
     return redirect(url_for(".import_csv", vacancy_id=vacancy.id))

@@ -105,8 +105,8 @@ def hr_journey(page, screenshot, check_accessibility, tmp_path) -> str:
     for name in (BORIS, VERA, GLEB):
         expect(preview).to_contain_text(name)
     screenshot(page, "12-hr-import-preview")
-    page.get_by_role("button", name="Import 3 candidate(s)").click()
-    expect(flash(page)).to_contain_text("3 candidate(s) imported.")
+    page.get_by_role("button", name="Import 3 candidates").click()
+    expect(flash(page)).to_contain_text("3 candidates imported.")
     for name in (ANNA, BORIS, VERA, GLEB):
         expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
     screenshot(page, "13-hr-vacancy")

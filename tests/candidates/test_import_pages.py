@@ -67,7 +67,7 @@ def test_preview_shows_rows_with_their_screening_and_imports_nothing(client, hr,
     response = upload(client, vacancy, GOOD)
     body = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "Preview: 2 candidate(s)" in body
+    assert "Preview: 2 candidates" in body
     assert "Анна Петрова" in body and "Школьник Иван" in body
     assert "Eligible" in body and "Not eligible" in body  # Anna passes, Ivan fails EDU/EXP/LANG
     assert "or higher required; candidate has Secondary school" in body
