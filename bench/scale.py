@@ -21,7 +21,7 @@ from hiring.models import Candidate, RenderedDocument
 REPEAT = 7
 
 
-def measure(client, method: str, url: str, **kwargs) -> tuple[float, int]:
+def measure(engine, client, method: str, url: str, **kwargs) -> tuple[float, int]:
     """Median wall time of the request (server side, in-process) and its number of SQL statements."""
     statements: list[str] = []
 
@@ -31,14 +31,14 @@ def measure(client, method: str, url: str, **kwargs) -> tuple[float, int]:
     times = []
     for run in range(REPEAT + 1):
         if "pdf" in url:
-            db.session.execute(sa.delete(RenderedDocument))
-            db.session.commit()
+            with engine.begin() as connection:
+                connection.execute(sa.delete(RenderedDocument))
         statements.clear()
-        event.listen(db.engine, "before_cursor_execute", count)
+        event.listen(engine, "before_cursor_execute", count)
         start = time.perf_counter()
         response = client.open(url, method=method, **kwargs)
         elapsed = time.perf_counter() - start
-        event.remove(db.engine, "before_cursor_execute", count)
+        event.remove(engine, "before_cursor_execute", count)
         assert response.status_code == 200, (url, response.status_code, response.get_data(as_text=True)[:300])
         if run:  # the first run warms caches
             times.append(elapsed)
@@ -51,28 +51,30 @@ def main(sizes: list[int]) -> None:
     results: dict[str, dict[int, tuple[float, int]]] = {}
     with app.app_context():
         vacancies = {n: fill(n) for n in sizes}
-        client = app.test_client()
-        client.post("/login", data={"username": "lead", "password": PASSWORD})
-        api = app.test_client()
-        token = api.post("/api/v1/tokens", json={"username": "lead", "password": PASSWORD}).get_json()[
-            "token"
-        ]
-        auth = {"Authorization": f"Bearer {token}"}
-        for n, vacancy_id in vacancies.items():
-            middle = db.session.scalar(
-                sa.select(Candidate.id)
-                .where(Candidate.vacancy_id == vacancy_id)
-                .order_by(Candidate.id)
-                .offset(n // 2)
+        middles = {
+            n: db.session.scalar(
+                sa.select(Candidate.id).where(Candidate.vacancy_id == v).order_by(Candidate.id).offset(n // 2)
             )
-            paths = {
-                "dashboard (first page)": ("GET", f"/vacancies/{vacancy_id}/dashboard", client, {}),
-                "evaluation page": ("GET", f"/candidates/{middle}/evaluation", client, {}),
-                "ranking API": ("GET", f"/api/v1/vacancies/{vacancy_id}/ranking", api, {"headers": auth}),
-                "evaluation PDF": ("GET", f"/candidates/{middle}/evaluation.pdf", client, {}),
-            }
-            for name, (method, path, who, kwargs) in paths.items():
-                results.setdefault(name, {})[n] = measure(who, method, path, **kwargs)
+            for n, v in vacancies.items()
+        }
+        engine = db.engine
+        db.session.remove()
+    # Requests run outside any app context of ours, as in production: each gets its own `g`.
+    client = app.test_client()
+    client.post("/login", data={"username": "lead", "password": PASSWORD})
+    api = app.test_client()
+    token = api.post("/api/v1/tokens", json={"username": "lead", "password": PASSWORD}).get_json()["token"]
+    auth = {"Authorization": f"Bearer {token}"}
+    for n, vacancy_id in vacancies.items():
+        middle = middles[n]
+        paths = {
+            "dashboard (first page)": ("GET", f"/vacancies/{vacancy_id}/dashboard", client, {}),
+            "evaluation page": ("GET", f"/candidates/{middle}/evaluation", client, {}),
+            "ranking API": ("GET", f"/api/v1/vacancies/{vacancy_id}/ranking", api, {"headers": auth}),
+            "evaluation PDF": ("GET", f"/candidates/{middle}/evaluation.pdf", client, {}),
+        }
+        for name, (method, path, who, kwargs) in paths.items():
+            results.setdefault(name, {})[n] = measure(engine, who, method, path, **kwargs)
     small, large = min(sizes), max(sizes)
     print(f"\n{database_label(url)}, median of {REPEAT} runs, server time in-process")
     header = "".join(f"{'N=' + format(n, ','):>22}" for n in sizes)

@@ -6,6 +6,7 @@ from typing import Any
 from flask import Flask, g, has_request_context, request, session
 from flask_login import current_user
 from sqlalchemy import event
+from werkzeug.routing import IntegerConverter
 
 from hiring.config import Config
 
@@ -29,11 +30,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
 
     register_extensions(app)
+    app.url_map.converters["int"] = RecordIdConverter
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
     register_template_helpers(app)
     return app
+
+
+class RecordIdConverter(IntegerConverter):
+    """`<int:...>` in a URL: a record id that fits the INTEGER columns, else the route does not match (404).
+
+    PostgreSQL refuses to compare an INTEGER column with a larger number, so without the bound a URL with a huge
+    id would be a server error instead of "not found".
+    """
+
+    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002 (werkzeug's name)
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
 
 
 def normalise_database_url(url: str) -> str:

@@ -1,10 +1,11 @@
 """The loader: domain values from the database, stored evaluations kept fresh, constant query counts."""
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
 from hiring.domain import rank
-from hiring.evaluations import evaluate_candidates, load_vacancy, rank_vacancy, ranking_order
+from hiring.evaluations import evaluate_candidates, load_vacancy, rank_vacancy, ranking_order, stored_ranking
 from hiring.extensions import db
 from hiring.models import Rating, StoredEvaluation
 
@@ -114,3 +115,24 @@ def test_stored_evaluation_follows_profile_weights(app, build):
         competency.weight = 100.0 if competency.code == "NEG" else 0.0
     db.session.commit()
     assert stored(candidate.id).score == 100.0
+
+
+def test_stored_ranking_has_the_engines_values_and_order(app, build):
+    vacancy = build.vacancy(languages=(("en", "B2", False),))
+    for ratings in (None, {"NEG": 2, "REL": 5, "ANA": 3}, {"NEG": 5}):
+        candidate = build.candidate(vacancy, languages={"en": "B1"})
+        build.scorecard(candidate, ratings=ratings)
+        build.scorecard(candidate, ratings={"NEG": 4, "REL": 1})
+    build.candidate(vacancy, experience_years=1.5, plan_attainment_pct=120.0)
+    stored = stored_ranking(vacancy.id)
+    engine = rank_vacancy(vacancy.id)
+    assert [row.candidate_id for row, _ in stored] == [e.candidate_id for e in engine]
+    for (row, _), evaluation in zip(stored, engine, strict=True):
+        assert (row.score, row.band, row.eligibility, row.confidence, tuple(row.flags)) == (
+            evaluation.score,
+            evaluation.band,
+            evaluation.eligibility,
+            evaluation.confidence,
+            evaluation.flags,
+        )
+        assert row.coverage == pytest.approx(evaluation.coverage)

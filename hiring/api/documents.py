@@ -6,7 +6,7 @@ from hiring import printouts
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.errors import not_found
-from hiring.api.lookups import candidate_or_404, storable_id
+from hiring.api.lookups import candidate_or_404
 from hiring.evaluations import load_vacancy
 from hiring.web.documents import document_response
 
@@ -17,7 +17,7 @@ READERS = ("hr", "lead")
 @roles_required(*READERS)
 def job_post_pdf(vacancy_id: int):
     """The vacancy's job post PDF, in the vacancy's language."""
-    vacancy = load_vacancy(vacancy_id) if storable_id(vacancy_id) else None
+    vacancy = load_vacancy(vacancy_id)
     if vacancy is None:
         raise not_found(_("No such vacancy."))
     return document_response(printouts.job_post(vacancy))

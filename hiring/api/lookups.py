@@ -3,26 +3,20 @@
 from flask_babel import gettext as _
 
 from hiring.api.errors import not_found
-from hiring.api.schema_parts import MAX_ID
 from hiring.extensions import db
 from hiring.interviews import may_open_candidate
 from hiring.models import Candidate, Profile, User, Vacancy
 
 
-def storable_id(record_id: int) -> bool:
-    """Whether the id fits the INTEGER columns (PostgreSQL refuses to even compare a larger one)."""
-    return 1 <= record_id <= MAX_ID
-
-
 def profile_or_404(profile_id: int) -> Profile:
-    profile = db.session.get(Profile, profile_id) if storable_id(profile_id) else None
+    profile = db.session.get(Profile, profile_id)
     if profile is None:
         raise not_found(_("No such profile."))
     return profile
 
 
 def vacancy_or_404(vacancy_id: int) -> Vacancy:
-    vacancy = db.session.get(Vacancy, vacancy_id) if storable_id(vacancy_id) else None
+    vacancy = db.session.get(Vacancy, vacancy_id)
     if vacancy is None:
         raise not_found(_("No such vacancy."))
     return vacancy
@@ -30,7 +24,7 @@ def vacancy_or_404(vacancy_id: int) -> Vacancy:
 
 def candidate_or_404(candidate_id: int, viewer: User) -> Candidate:
     """The candidate; an interviewer not assigned to it gets 404, as if it did not exist (SPEC §4)."""
-    candidate = db.session.get(Candidate, candidate_id) if storable_id(candidate_id) else None
+    candidate = db.session.get(Candidate, candidate_id)
     if candidate is None or not may_open_candidate(candidate, viewer):
         raise not_found(_("No such candidate, or it is not assigned to you."))
     return candidate

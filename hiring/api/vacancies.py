@@ -1,6 +1,5 @@
 """Vacancies: create one, add and import its candidates, rank them."""
 
-import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from hiring import candidates, imports, vacancies
@@ -10,9 +9,9 @@ from hiring.api.bodies import csv_body, json_body
 from hiring.api.lookups import vacancy_or_404
 from hiring.api.serializers import candidate_json, ranking_entry_json, vacancy_json
 from hiring.errors import InvalidInput
-from hiring.evaluations import rank_vacancy
+from hiring.evaluations import stored_ranking
 from hiring.extensions import db
-from hiring.models import Candidate, Profile
+from hiring.models import Profile
 
 
 @bp.post("/vacancies")
@@ -56,7 +55,4 @@ def import_candidates(vacancy_id: int):
 def ranking(vacancy_id: int):
     """The vacancy's candidates in ranking order (SPEC §3), computed by the scoring engine."""
     vacancy_or_404(vacancy_id)
-    evaluations = rank_vacancy(vacancy_id)
-    query = sa.select(Candidate.id, Candidate.full_name).where(Candidate.vacancy_id == vacancy_id)
-    names = dict(db.session.execute(query).all())
-    return [ranking_entry_json(e, names[e.candidate_id]) for e in evaluations]
+    return [ranking_entry_json(evaluation, name) for evaluation, name in stored_ranking(vacancy_id)]
