@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.numbers import format_currency
+from babel.numbers import format_percent as format_percent_babel
 from flask import Flask, current_app
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
@@ -41,9 +42,14 @@ def format_number(value: float | int | None, digits: int = 1) -> str:
 
 
 def format_percent(value: float | None, digits: int = 0) -> str:
+    """`85,5 %` in Russian, `85.5%` in English (the locale's own pattern); a dash for nothing."""
     if value is None:
         return "—"
-    return format_number(value * 100, digits) + "\u00a0%"
+    locale = get_locale() or Locale.parse("ru")
+    pattern = locale.percent_formats[None].pattern.replace(
+        "#,##0", "#,##0" + ("." + "#" * digits if digits else "")
+    )
+    return format_percent_babel(value, format=pattern, locale=locale)
 
 
 def format_day(value: datetime | None) -> str:

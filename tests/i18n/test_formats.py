@@ -61,6 +61,12 @@ def test_numbers_and_dates(app, language, number, day):
     assert render(app, "{{ d|date }}", language, d=date(2026, 11, 26)) == day
 
 
+@pytest.mark.parametrize(("language", "whole", "share"), [("ru", "100 %", "85,5 %"), ("en", "100%", "85.5%")])
+def test_percentages(app, language, whole, share):
+    assert render(app, "{{ x|percent }}", language, x=1) == whole
+    assert render(app, "{{ x|percent(1) }}", language, x=0.855) == share
+
+
 def test_russian_number_grouping_uses_a_no_break_space(app):
     """Whichever space Babel picks, a line never breaks inside a number."""
     with app.test_request_context(), force_locale("ru"):

@@ -60,7 +60,7 @@ def test_rows_show_score_band_eligibility_coverage_confidence_and_flags(client, 
     assert "Screening pending" in html
     assert "Insufficient data" in html
     assert "Not eligible" in html
-    assert "100\u00a0%" in html
+    assert "100%" in html
     assert 'name="ids"' in html and "/compare" in html
 
 

@@ -92,7 +92,7 @@ def test_score_band_coverage_confidence(client, login, build):
     build.scorecard(candidate)
     html = client.get(f"/candidates/{candidate.id}/evaluation").text
     assert "75" in html and "Strong hire" in html
-    assert "100\u00a0%" in html
+    assert "100%" in html
     assert "High" in html
     assert "rank 1 of 1" in html
 
