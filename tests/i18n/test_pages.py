@@ -41,3 +41,15 @@ def test_home_page_of_each_role(client, auth, build, language, role):
     response = client.get("/")
     assert response.status_code == 200
     check_page(response.get_data(as_text=True), language, world.data, f"home page of {role}")
+
+
+@pytest.mark.parametrize(
+    ("language", "salary"), [("ru", "150 000 ₽ – 200 000 ₽"), ("en", "RUB 150,000 – RUB 200,000")]
+)
+def test_vacancy_salary_is_money_of_the_locale(client, auth, build, language, salary):
+    world = build_world(build, language)
+    auth.login(world.users["hr"].username)
+    html = client.get(f"/vacancies/{world.vacancy.id}").get_data(as_text=True)
+    assert salary in " ".join(
+        visible_text(html, language).replace("\u202f", " ").replace("\u00a0", " ").split()
+    )
