@@ -33,6 +33,11 @@ SESSION=$(awk '$6 == "session" {print $7}' "$JAR")
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"lead","password":"bench-password"}' \
   "http://127.0.0.1:$PORT/api/v1/tokens" | sed 's/.*"token": *"\([^"]*\)".*/\1/')
 VACANCY=1
+for check in "/vacancies/$VACANCY/dashboard|Cookie: session=$SESSION" "/api/v1/vacancies/$VACANCY/ranking|Authorization: Bearer $TOKEN"; do
+  IFS='|' read -r path header <<<"$check"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "http://127.0.0.1:$PORT$path")
+  if [ "$code" != 200 ]; then echo "$path answered $code, not 200: the benchmark would measure a redirect" >&2; exit 1; fi
+done
 
 run() {  # name, path, extra header
   local out
