@@ -224,6 +224,7 @@ def chart_svg(competencies, by_code: dict, lang: str) -> Markup:
         title=_("Competency means on the 1–5 scale"),
         not_assessed_text=_("not assessed"),
         critical_min_text=_("critical minimum"),
+        number_text=lambda value: format_decimal(value, format="#,##0.##"),
     )
     return Markup(svg)  # noqa: S704 (charts.py escapes all text it draws)
 

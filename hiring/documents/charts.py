@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
@@ -98,6 +98,7 @@ def competency_chart_svg(
     title: str = "",
     not_assessed_text: str = "not assessed",
     critical_min_text: str = "critical minimum",
+    number_text: Callable[[float], str] | None = None,
 ) -> str:
     """A horizontal bar chart of competency means on the 1-5 scale, as a standalone SVG string.
 
@@ -107,6 +108,7 @@ def competency_chart_svg(
     `(label, mean, critical_min[, code])` tuples; without a code the label is the data-code.
     """
     rows = [item if isinstance(item, ChartItem) else ChartItem(*item) for item in items]
+    shown = number_text or format_mean  # the reader's number format (`3,5` in Russian); data-mean stays `3.5`
     width = max(int(width), 240)
     label_width = round(width * 0.38)
     plot_left = label_width + _PAD
@@ -173,14 +175,14 @@ def competency_chart_svg(
                 f'<rect x="{_num(plot_left)}" y="{_num(middle - _BAR_HEIGHT / 2)}" width="{_num(bar_width)}" '
                 f'height="{_BAR_HEIGHT}" rx="2" fill="{_GAP_FILL if below else _BAR_FILL}"/>'
                 f'<text class="value" x="{_num(plot_left + bar_width + 4)}" y="{_num(middle + 4)}" '
-                f'fill="{_INK}">{_text(format_mean(float(row.mean)))}</text></g>'
+                f'fill="{_INK}">{_text(shown(float(row.mean)))}</text></g>'
             )
         if minimum is not None:
             tx = _num(x(minimum))
             out.append(
                 f'<line class="critical-min" data-code="{_attr(code)}" x1="{tx}" y1="{_num(middle - 11)}" '
                 f'x2="{tx}" y2="{_num(middle + 11)}" stroke="{_GAP_FILL}" stroke-width="2">'
-                f"<title>{_text(critical_min_text)}: {_text(format_mean(float(row.critical_min)))}</title></line>"
+                f"<title>{_text(critical_min_text)}: {_text(shown(float(row.critical_min)))}</title></line>"
             )
     if has_critical:
         legend_y = plot_bottom + _PAD + 10

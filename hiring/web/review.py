@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -292,6 +292,7 @@ def _chart(competencies, results) -> str:
         title=_("Competency means on the 1–5 scale"),
         not_assessed_text=_("not assessed"),
         critical_min_text=_("critical minimum"),
+        number_text=lambda value: format_decimal(value, format="#,##0.##"),
     )
 
 

@@ -3,6 +3,7 @@
 import pytest
 from flask import url_for
 
+from tests.i18n.checker import visible_text
 from tests.i18n.test_pages import LANGUAGES, check_page
 from tests.i18n.world import build_world
 
@@ -48,3 +49,15 @@ def test_journey_pages(app, client, auth, build, language):
             problems.append(str(error).split("\nassert")[0])
         auth.logout()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("language", "mean", "foreign"), [("ru", "3,5", "3.5"), ("en", "3.5", "3,5")])
+def test_evaluation_numbers_and_chart_follow_the_locale(client, auth, build, language, mean, foreign):
+    """Means of 4 and 3 on the page and in its chart: a decimal comma in Russian, a point in English."""
+    world = build_world(build, language)
+    auth.login(world.users["lead"].username)
+    html = client.get(url_for("review.evaluation", candidate_id=world.candidates[0].id)).get_data(
+        as_text=True
+    )
+    text = visible_text(html, language)
+    assert mean in text and foreign not in text
