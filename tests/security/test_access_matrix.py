@@ -1,0 +1,187 @@
+"""Every route and API endpoint, for every role: who gets in, who is refused, and how.
+
+Adding a route without adding it here fails `test_every_route_is_in_the_matrix`.
+Outcomes: O = allowed (the view ran: 2xx, 3xx other than to the login page, or a 4xx about the input),
+L = sent to the login page, U = 401, F = 403, N = 404 (an interviewer must not learn that a candidate exists).
+"""
+
+import pytest
+import sqlalchemy as sa
+
+from hiring import create_app
+from hiring.extensions import db
+from hiring.models import Profile
+from tests.builders import PASSWORD
+
+ROLES = ("anonymous", "admin", "hr", "interviewer_assigned", "interviewer_not_assigned", "lead")
+
+#                                                         anon admin hr  int_a int_u lead
+MATRIX: dict[tuple[str, str], str] = {
+    ("GET", "home.index"): "LOOOOO",
+    ("GET", "home.healthz"): "OOOOOO",
+    ("GET", "static"): "OOOOOO",
+    ("GET", "auth.login"): "OOOOOO",
+    ("POST", "auth.login"): "OOOOOO",
+    ("POST", "auth.set_language"): "OOOOOO",
+    ("GET", "admin.users"): "LOFFFF",
+    ("POST", "admin.users"): "LOFFFF",
+    ("POST", "admin.change_role"): "LOFFFF",
+    ("POST", "admin.toggle_active"): "LOFFFF",
+    ("GET", "audit.index"): "LOOFFF",
+    ("GET", "profiles.index"): "LOOFFF",
+    ("GET", "profiles.detail"): "LOOFFF",
+    ("POST", "profiles.clone"): "LOOFFF",
+    ("GET", "profiles.edit"): "LOOFFF",
+    ("POST", "profiles.edit"): "LOOFFF",
+    ("GET", "profiles.new_competency"): "LOOFFF",
+    ("POST", "profiles.new_competency"): "LOOFFF",
+    ("GET", "profiles.edit_competency"): "LOOFFF",
+    ("POST", "profiles.edit_competency"): "LOOFFF",
+    ("GET", "profiles.remove_competency"): "LOOFFF",
+    ("POST", "profiles.remove_competency"): "LOOFFF",
+    ("GET", "vacancies.index"): "LOOFFO",
+    ("GET", "vacancies.detail"): "LOOFFO",
+    ("GET", "vacancies.new"): "LOOFFF",
+    ("POST", "vacancies.new"): "LOOFFF",
+    ("GET", "vacancies.edit"): "LOOFFF",
+    ("POST", "vacancies.edit"): "LOOFFF",
+    ("POST", "vacancies.set_status"): "LOOFFF",
+    ("GET", "candidates.new"): "LOOFFF",
+    ("POST", "candidates.new"): "LOOFFF",
+    ("GET", "candidates.detail"): "LOOFFO",
+    ("GET", "candidates.edit"): "LOOFFF",
+    ("POST", "candidates.edit"): "LOOFFF",
+    ("POST", "candidates.save_checks"): "LOOFFF",
+    ("POST", "candidates.assign"): "LOOFFF",
+    ("POST", "candidates.unassign"): "LOOFFF",
+    ("POST", "candidates.anonymize"): "LOOFFF",
+    ("GET", "candidates.import_csv"): "LOOFFF",
+    ("POST", "candidates.import_csv"): "LOOFFF",
+    ("POST", "candidates.import_confirm"): "LOOFFF",
+    ("GET", "candidates.csv_template"): "LOOFFF",
+    ("GET", "interviews.my_candidates"): "LOOOOO",
+    ("GET", "interviews.kit"): "LOOONO",
+    ("GET", "interviews.scorecard"): "LOOONO",
+    ("POST", "interviews.scorecard"): "LFFONF",
+    ("POST", "interviews.reopen"): "LOOFNF",
+    ("GET", "review.dashboard"): "LOOFFO",
+    ("GET", "review.evaluation"): "LOOFFO",
+    ("GET", "review.compare"): "LOOFFO",
+    ("GET", "review.calibration"): "LOOFFO",
+    ("POST", "review.decide"): "LOFFFO",
+    ("GET", "documents.job_post"): "LOOFFO",
+    ("GET", "documents.kit"): "LOOONO",
+    ("GET", "documents.evaluation_pdf"): "LOOFFO",
+    ("GET", "documents.comparison_pdf"): "LOOFFO",
+    ("POST", "auth.logout"): "LLLLLL",  # logging out ends on the login page, logged in or not
+    # the JSON API: Bearer tokens only
+    ("GET", "api.openapi_json"): "OOOOOO",
+    ("POST", "api.create_token"): "OOOOOO",
+    ("POST", "api.create_user"): "UOFFFF",
+    ("GET", "api.list_profiles"): "UOOFFF",
+    ("GET", "api.get_profile"): "UOOFFF",
+    ("POST", "api.create_vacancy"): "UOOFFF",
+    ("GET", "api.job_post_pdf"): "UOOFFO",
+    ("POST", "api.create_candidate"): "UOOFFF",
+    ("POST", "api.import_candidates"): "UOOFFF",
+    ("GET", "api.ranking"): "UOOFFO",
+    ("PUT", "api.answer_checks"): "UOOFFF",
+    ("POST", "api.assign_interviewer"): "UOOFFF",
+    ("PUT", "api.save_scorecard"): "UFFONF",
+    ("GET", "api.list_scorecards"): "UOOONO",
+    ("GET", "api.evaluation"): "UOOFFO",
+    ("GET", "api.evaluation_pdf"): "UOOFFO",
+    ("POST", "api.record_decision"): "UOFFFO",
+}
+
+# Requests that change who is logged in or what the others need run last, in this order.
+LAST = ("candidates.unassign", "admin.toggle_active", "auth.logout")
+
+
+def routes(app) -> list[tuple[str, str, object]]:
+    found = []
+    for rule in app.url_map.iter_rules():
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            found.append((method, rule.endpoint, rule))
+    return found
+
+
+def test_every_route_is_in_the_matrix(app):
+    present = {(method, endpoint) for method, endpoint, _ in routes(app)}
+    assert present - MATRIX.keys() == set(), "add these routes to the access matrix"
+    assert MATRIX.keys() - present == set(), "these routes are gone: remove them from the matrix"
+
+
+@pytest.fixture
+def world(app, build):
+    """A vacancy with one candidate, interviewed by `ivan` (assigned, draft) and `maria` (submitted)."""
+    users = {
+        "admin": build.user("admin", username="root"),
+        "hr": build.user("hr", username="olga"),
+        "lead": build.user("lead", username="andrey"),
+        "interviewer_assigned": build.user("interviewer", username="ivan"),
+        "interviewer_not_assigned": build.user("interviewer", username="nobody"),
+    }
+    maria = build.user("interviewer", username="maria")
+    victim = build.user("hr", username="victim")
+    vacancy = build.vacancy(checks=(("Готов к командировкам", True),))
+    candidate = build.candidate(vacancy)
+    build.assign(candidate, users["interviewer_assigned"])
+    submitted = build.scorecard(candidate, maria)
+    profile = db.session.scalar(sa.select(Profile).where(Profile.id == vacancy.profile_id))
+    params = {
+        "candidate_id": candidate.id,
+        "vacancy_id": vacancy.id,
+        "profile_id": profile.id,
+        "competency_id": profile.competencies[0].id,
+        "scorecard_id": submitted.id,
+        "user_id": victim.id,
+        "code": "en",
+        "filename": "css/app.css",
+    }
+    if_unassign = {"user_id": users["interviewer_assigned"].id}
+    return users, params, if_unassign
+
+
+def outcome(response) -> str:
+    status = response.status_code
+    assert status < 500, f"server error {status}"
+    if status in (301, 302, 303) and "/login" in response.headers.get("Location", ""):
+        return "L"
+    return {401: "U", 403: "F", 404: "N"}.get(status, "O")
+
+
+@pytest.mark.parametrize("role_index, role", list(enumerate(ROLES)))
+def test_access_matrix(app, app_config, world, role_index, role):
+    users, params, if_unassign = world
+    # Requests go through a second app on the same database: the fixture's app context would share `g`
+    # (and so the logged-in user) between requests, which a real server never does.
+    server = create_app(app_config)
+    browser, api = server.test_client(), server.test_client()
+    headers = {}
+    if role != "anonymous":
+        username = users[role].username
+        assert browser.post("/login", data={"username": username, "password": PASSWORD}).status_code == 302
+        token = api.post("/api/v1/tokens", json={"username": username, "password": PASSWORD}).get_json()[
+            "token"
+        ]
+        headers = {"Authorization": f"Bearer {token}"}
+
+    table = sorted(
+        routes(server), key=lambda r: (r[1] in LAST, LAST.index(r[1]) if r[1] in LAST else 0, r[0])
+    )
+    wrong = []
+    for method, endpoint, rule in table:
+        values = {**params, **(if_unassign if endpoint == "candidates.unassign" else {})}
+        with server.test_request_context():
+            path = server.url_for(endpoint, **{name: values[name] for name in rule.arguments})
+        if endpoint.startswith("api."):
+            response = api.open(path, method=method, json={}, headers=headers)
+        else:
+            response = browser.open(path, method=method, data={})
+        got, expected = outcome(response), MATRIX[(method, endpoint)][role_index]
+        if got != expected:
+            wrong.append(
+                f"{method} {path} ({endpoint}) as {role}: expected {expected}, got {got} ({response.status_code})"
+            )
+    assert wrong == []
