@@ -61,7 +61,10 @@ def normalise_database_url(url: str) -> str:
 
 
 def register_extensions(app: Flask) -> None:
+    from flask_babel import gettext
+
     from hiring import models  # noqa: F401  (the tables must be known to Migrate)
+    from hiring.domain.levels import N_
     from hiring.evaluations import keep_stored_evaluations_fresh
     from hiring.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -74,6 +77,8 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
+    login_manager.login_message = N_("Please log in to open this page.")
+    login_manager.localize_callback = gettext  # flashed in the reader's language
 
     @login_manager.user_loader
     def load_user(user_id: str):
@@ -131,6 +136,7 @@ def register_blueprints(app: Flask) -> None:
         auth,
         candidates,
         documents,
+        exports,
         home,
         interviews,
         profiles,
@@ -149,6 +155,7 @@ def register_blueprints(app: Flask) -> None:
         interviews,
         review,
         documents,
+        exports,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp)
