@@ -73,6 +73,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "documents.kit"): "LOOONO",
     ("GET", "documents.evaluation_pdf"): "LOOFFO",
     ("GET", "documents.comparison_pdf"): "LOOFFO",
+    ("GET", "exports.ranking_csv"): "LOOFFO",
     ("POST", "auth.logout"): "LLLLLL",  # logging out ends on the login page, logged in or not
     # the JSON API: Bearer tokens only
     ("GET", "api.openapi_json"): "OOOOOO",

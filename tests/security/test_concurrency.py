@@ -59,8 +59,8 @@ def test_two_processes_submit_fifty_scorecards_each(app, build, database_url):
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
     workers = [
-        context.Process(target=submit_scorecards, args=(database_url, user.id, ids, queue))
-        for user in (first, second)
+        context.Process(target=submit_scorecards, args=(database_url, user_id, ids, queue))
+        for user_id in interviewer_ids
     ]
     for worker in workers:
         worker.start()
