@@ -10,16 +10,19 @@ marks as code (<code>, <kbd>, <samp>).
 import re
 from html.parser import HTMLParser
 
+from hiring.domain.levels import EDUCATION_LEVELS
 from hiring.seed_profile import FIELD_LABELS
 
 BRAND = "KAM Hiring"
 # Words that stay Latin in a Russian text: names of formats and products, and the codes the CSV import and the
-# API expect as they are (fields of education, `native`). Codes in capitals (NEG, CEFR, PDF, RUB) are always
-# allowed, and so is anything a page shows as <code>.
-LATIN_TOKENS = frozenset({"PhD", "Excel", "LibreOffice", "Unicode", "email", "csv", "native", *FIELD_LABELS})
+# API expect as they are (levels and fields of education, `native`). Codes in capitals (NEG, CEFR, PDF, RUB) are always
+# allowed, and so are identifiers (`incomplete_higher`) and anything a page shows as <code>.
+LATIN_TOKENS = frozenset(
+    {"PhD", "Excel", "LibreOffice", "Unicode", "email", "csv", "native", *FIELD_LABELS, *EDUCATION_LEVELS}
+)
 CODE = re.compile(r"^[A-Z]{2,6}$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]+[A-Za-z]")  # `full_name` stays one (code) word
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF]+")
 SHOWN_ATTRIBUTES = ("title", "placeholder", "alt", "aria-label")
 SKIPPED_ELEMENTS = ("script", "style", "template", "code", "kbd", "samp")
@@ -101,7 +104,7 @@ def _without(text: str, data) -> str:
 def english_words(text: str, data=()) -> list[str]:
     """Latin words of 3+ letters left in a Russian text once test data and Latin codes are removed."""
     words = LATIN_WORD.findall(_without(text, data))
-    return [word for word in words if word not in LATIN_TOKENS and not CODE.match(word)]
+    return [word for word in words if word not in LATIN_TOKENS and not CODE.match(word) and "_" not in word]
 
 
 def cyrillic_words(text: str, data=()) -> list[str]:
