@@ -52,7 +52,7 @@ def test_wrong_password_is_explained_and_keeps_the_username(page, check_accessib
     check_accessibility(page, "the login page after a failed attempt")
 
 
-def test_login_page_is_accessible(page, check_accessibility):
+def test_login_page_is_accessible(page, require_axe, check_accessibility):
     page.goto("/login")
     check_accessibility(page, "the login page")
     assert assert_fields_labelled(page, "the login page") == 3
@@ -67,7 +67,7 @@ def test_skip_link_moves_to_the_content(page):
     assert focused(page)["id"] == "username", "after the skip link the next Tab should reach the form"
 
 
-def test_the_accessibility_check_catches_a_missing_label(page, check_accessibility):
+def test_the_accessibility_check_catches_a_missing_label(page, require_axe, check_accessibility):
     """The checker itself: a page with an unlabelled field must fail it."""
     page.set_content('<html lang="en"><title>t</title><main><input type="text"></main></html>')
     try:
