@@ -31,6 +31,7 @@ from hiring import glossary
 from hiring import printout_values as texts
 from hiring.documents.pdf import DocumentMeta, create_pdf, print_resources
 from hiring.domain import rank
+from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
 from hiring.evaluations import evaluate_candidate, evaluate_candidates, load_vacancy
 from hiring.extensions import db
 from hiring.models import Candidate, CheckAnswer, Decision, RenderedDocument, Scorecard, Vacancy
@@ -43,7 +44,6 @@ TEMPLATES = {
     "evaluation": "documents/evaluation.html",
     "comparison": "documents/comparison.html",
 }
-SHORTLIST_MIN, SHORTLIST_MAX = 2, 6
 # Raise it when the way a context is built changes in a way its values do not show.
 FORMAT_VERSION = 1
 

@@ -48,3 +48,8 @@ def ranking_key(evaluation: Evaluation) -> RankingKey:
 def rank(evaluations: Iterable[Evaluation]) -> list[Evaluation]:
     """The evaluations in ranking order."""
     return sorted(evaluations, key=ranking_key)
+
+
+# A shortlist compares this many candidates side by side (pages and PDFs alike).
+SHORTLIST_MIN = 2
+SHORTLIST_MAX = 6

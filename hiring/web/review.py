@@ -23,6 +23,7 @@ from hiring.documents.charts import ChartItem, competency_chart_svg
 from hiring.domain import rank
 from hiring.domain.calibration import agreement_label, interviewer_offsets, panel_agreement
 from hiring.domain.levels import BANDS, ELIGIBILITIES
+from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
 from hiring.errors import InvalidInput
 from hiring.evaluations import (
     evaluate_candidate,
@@ -62,8 +63,6 @@ AGREEMENT_LABELS = {
     "poor": _l("Poor agreement"),
     "not_enough_data": _l("Not enough data"),
 }
-SHORTLIST_MIN = 2
-SHORTLIST_MAX = 6
 
 
 @dataclass(frozen=True)
