@@ -166,10 +166,28 @@ def label(table: dict, key: str | None) -> str:
 
 
 def flag_label(flag: str) -> str:
-    """`disagreement:NEG` -> "Disagreement: NEG"; `screening_flag:LANG:de` -> "Screening flag: LANG:de"."""
+    """`disagreement:NEG` -> "Disagreement: NEG"; `screening_flag:LANG:de` -> "Screening flag: German"."""
     kind, _, subject = flag.partition(":")
     text = label(FLAG_LABELS, kind)
+    if kind == "screening_flag":
+        subject = rule_name(subject)
     return f"{text}: {subject}" if subject else text
+
+
+def rule_name(rule: str) -> str:
+    """A screening rule in words: `EDU` -> "Education", `LANG:de` -> "German", `CUSTOM:0` -> "Check 1"."""
+    from flask_babel import gettext
+
+    kind, _, subject = rule.partition(":")
+    if kind == "EDU":
+        return gettext("Education")
+    if kind == "EXP":
+        return gettext("Experience")
+    if kind == "LANG" and subject:
+        return label(LANGUAGE_NAMES, subject)
+    if kind == "CUSTOM" and subject.isdigit():
+        return gettext("Check %(number)s", number=int(subject) + 1)
+    return rule
 
 
 def flag_kind(flag: str) -> str:

@@ -129,3 +129,18 @@ def test_screening_detail_names_levels_and_languages_in_the_reader_words(app):
     with app.test_request_context(), force_locale("ru"):
         text = glossary.describe(result)
     assert "Английский" in text and "носитель языка" in text and "B2" in text and "C1" in text
+
+
+@pytest.mark.parametrize(
+    ("flag", "ru", "en"),
+    [
+        ("screening_flag:LANG:de", "Замечание скрининга: Немецкий", "Screening flag: German"),
+        ("screening_flag:CUSTOM:0", "Замечание скрининга: Проверка 1", "Screening flag: Check 1"),
+        ("screening_flag:EDU", "Замечание скрининга: Образование", "Screening flag: Education"),
+        ("critical_gap:NEG", "Ниже критического минимума: NEG", "Critical gap: NEG"),
+        ("screening_pending", "Проверка не завершена", "Screening pending"),
+    ],
+)
+def test_flags_in_words(app, flag, ru, en):
+    assert render(app, "{{ flag_label(f) }}", "ru", f=flag) == ru
+    assert render(app, "{{ flag_label(f) }}", "en", f=flag) == en
