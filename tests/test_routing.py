@@ -3,7 +3,9 @@
 import pytest
 
 
-@pytest.mark.parametrize("path", ["/candidates/99999999999999999999", "/vacancies/2147483648", "/vacancies/0"])
+@pytest.mark.parametrize(
+    "path", ["/candidates/99999999999999999999", "/vacancies/2147483648", "/vacancies/0"]
+)
 def test_an_id_beyond_the_database_integer_is_not_found_not_an_error(client, auth, build, path):
     build.user("admin", username="root")
     auth.login("root")

@@ -48,7 +48,7 @@ def test_error_pages_look_like_the_app(client, auth, build, path, status):
     response = client.get(path)
     assert response.status_code == status
     page = response.get_data(as_text=True)
-    assert "KAM Hiring" in page and 'error-code' in page
+    assert "KAM Hiring" in page and "error-code" in page
 
 
 def test_403_page_looks_like_the_app(client, auth, build):
@@ -56,4 +56,4 @@ def test_403_page_looks_like_the_app(client, auth, build):
     auth.login("ivan")
     response = client.get("/profiles")
     assert response.status_code == 403
-    assert 'error-code' in response.get_data(as_text=True)
+    assert "error-code" in response.get_data(as_text=True)
