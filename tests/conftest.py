@@ -13,6 +13,11 @@ from tests.builders import Builder
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
 
+# `flask` commands speak the shell's language; the suite reads their English (tests/i18n sets Russian itself).
+for _variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
+
 
 def pytest_collection_modifyitems(config, items):
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL: set TEST_DATABASE_URL")
