@@ -175,7 +175,18 @@ def flag_label(flag: str) -> str:
 
 
 def rule_name(rule: str) -> str:
-    """A screening rule in words: `EDU` -> "Education", `LANG:de` -> "German", `CUSTOM:0` -> "Check 1"."""
+    """A screening rule in a few words, for flags: `LANG:de` -> "German", else as rule_label()."""
+    kind, _, subject = rule.partition(":")
+    if kind == "LANG" and subject:
+        return label(LANGUAGE_NAMES, subject)
+    return rule_label(rule)
+
+
+def rule_label(rule: str, vacancy=None) -> str:
+    """A screening rule's name for people: "Education", "Language: German", a custom check's own text.
+
+    Without the vacancy a custom check is "Check 1" (its 0-based index plus one).
+    """
     from flask_babel import gettext
 
     kind, _, subject = rule.partition(":")
@@ -184,9 +195,11 @@ def rule_name(rule: str) -> str:
     if kind == "EXP":
         return gettext("Experience")
     if kind == "LANG" and subject:
-        return label(LANGUAGE_NAMES, subject)
+        return gettext("Language: %(language)s", language=label(LANGUAGE_NAMES, subject))
     if kind == "CUSTOM" and subject.isdigit():
-        return gettext("Check %(number)s", number=int(subject) + 1)
+        checks = vacancy.custom_checks if vacancy is not None else ()
+        check = next((c for c in checks if c.position == int(subject)), None)
+        return check.text if check else gettext("Check %(number)s", number=int(subject) + 1)
     return rule
 
 

@@ -110,21 +110,6 @@ def language_requirement(requirement) -> str:
     return _("%(language)s: %(level)s, desirable", **values)
 
 
-def rule_label(rule: str, vacancy) -> str:
-    """ "EDU" -> "Education", "LANG:en" -> "Language: English", "CUSTOM:0" -> the check's own text."""
-    kind, _sep, subject = rule.partition(":")
-    if kind == "EDU":
-        return _("Education")
-    if kind == "EXP":
-        return _("Experience")
-    if kind == "LANG":
-        return _("Language: %(language)s", language=glossary.label(glossary.LANGUAGE_NAMES, subject))
-    if kind == "CUSTOM":
-        check = next((c for c in vacancy.custom_checks if str(c.position) == subject), None)
-        return check.text if check else rule
-    return rule
-
-
 def kpi_note(language: str) -> str:
     return seed_profile.KPI_NOTE.get(language, "")
 
@@ -200,7 +185,7 @@ def evaluation_values(result, vacancy) -> dict[str, Any]:
         "screening": [
             {
                 "rule": r.rule,
-                "rule_label": rule_label(r.rule, vacancy),
+                "rule_label": glossary.rule_label(r.rule, vacancy),
                 "result": r.result,
                 "result_label": glossary.label(glossary.RULE_RESULT_LABELS, r.result),
                 "detail": glossary.describe(r),

@@ -191,20 +191,6 @@ def _differences(form: CandidateForm, candidate: Candidate) -> dict[str, str]:
 # --- the candidate page -----------------------------------------------------------------------------------
 
 
-def rule_title(rule: str) -> str:
-    """A screening rule's name for people: `LANG:de` -> "Language: German"."""
-    kind, _sep, subject = rule.partition(":")
-    if kind == "EDU":
-        return _("Education")
-    if kind == "EXP":
-        return _("Experience")
-    if kind == "LANG":
-        return _("Language: %(name)s", name=glossary.label(glossary.LANGUAGE_NAMES, subject))
-    if kind == "CUSTOM":
-        return _("Check %(number)s", number=int(subject) + 1)
-    return rule
-
-
 @bp.route("/candidates/<int:candidate_id>")
 @role_required("hr", "lead")
 def detail(candidate_id: int):
@@ -232,7 +218,6 @@ def detail(candidate_id: int):
         answers={answer.check.position: answer.met for answer in candidate.check_answers},
         languages={item.language: item.level for item in candidate.languages},
         field_label=field_label,
-        rule_title=rule_title,
     )
 
 
@@ -383,7 +368,6 @@ def _import_page(vacancy, status: int = 200, **context):
             vacancy=vacancy,
             header=HEADER,
             max_mb=_max_megabytes(),
-            rule_title=rule_title,
             **context,
         ),
         status,

@@ -33,7 +33,7 @@ from hiring.evaluations import (
     scorecard_values,
 )
 from hiring.extensions import db
-from hiring.glossary import DECISION_LABELS, LANGUAGE_NAMES, describe, label
+from hiring.glossary import DECISION_LABELS, describe, label, rule_label
 from hiring.models import (
     Candidate,
     CheckAnswer,
@@ -259,21 +259,6 @@ def _load_candidate(candidate_id: int) -> Candidate:
     if candidate is None:
         abort(404)
     return candidate
-
-
-def rule_label(rule: str, vacancy: Vacancy) -> str:
-    """A screening rule's name in the reader's words: EDU, EXP, LANG:<code>, CUSTOM:<index>."""
-    kind, _sep, subject = rule.partition(":")
-    if kind == "EDU":
-        return _("Education")
-    if kind == "EXP":
-        return _("Experience")
-    if kind == "LANG":
-        return _("Language: %(language)s", language=label(LANGUAGE_NAMES, subject))
-    if kind == "CUSTOM":
-        check = next((c for c in vacancy.custom_checks if str(c.position) == subject), None)
-        return check.text if check else rule
-    return rule
 
 
 def _chart(competencies, results) -> str:

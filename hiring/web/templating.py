@@ -19,6 +19,7 @@ def register(app: Flask) -> None:
         glossary=glossary,
         label=glossary.label,
         flag_label=glossary.flag_label,
+        rule_label=glossary.rule_label,
         flag_kind=glossary.flag_kind,
         current_locale=lambda: str(get_locale() or "ru"),
         has_endpoint=lambda endpoint: endpoint in current_app.view_functions,
