@@ -11,10 +11,12 @@ from flask_babel import force_locale, format_decimal
 from flask_babel import gettext as _
 
 from hiring import backup
+from hiring.errors import Duplicate, InvalidInput
 from hiring.extensions import db
 from hiring.glossary import ROLE_LABELS, label
 from hiring.models import ROLES
 from hiring.seed import DEMO_PASSWORD, ensure_user, seed_default_profile, seed_demo
+from hiring.users import create_user
 
 
 def shell_language() -> str:
@@ -84,11 +86,12 @@ def create_user_command(username: str, role: str, full_name: str, password: str 
     """Create a user with a role."""
     if not password:
         password = getpass.getpass(_("Password: "))
-    if len(password) < 8:
-        raise click.UsageError(_("The password must have at least 8 characters."))
-    user, created_password = ensure_user(username, role, full_name or username, password)
-    if created_password is None:
-        raise click.UsageError(_("User %(name)s already exists.", name=username))
+    try:
+        create_user(username, full_name or username, role, password, by_user_id=None)
+    except Duplicate as error:
+        raise click.UsageError(_("User %(name)s already exists.", name=username)) from error
+    except InvalidInput as error:
+        raise click.UsageError(" ".join(error.fields.values())) from error
     db.session.commit()
     click.echo(_("User %(name)s (%(role)s) created.", name=username, role=label(ROLE_LABELS, role)))
 

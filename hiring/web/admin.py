@@ -7,17 +7,17 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Regexp, ValidationError
+from wtforms.validators import DataRequired
 
 from hiring import audit
+from hiring.errors import Duplicate, InvalidInput
 from hiring.extensions import db
 from hiring.glossary import ROLE_LABELS
 from hiring.models import ROLES, User
+from hiring.users import USER_FIELDS, create_user
 from hiring.web.access import role_required
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-USER_FIELDS = ("username", "full_name", "role", "active")
 
 
 def role_choices():
@@ -25,23 +25,12 @@ def role_choices():
 
 
 class UserForm(FlaskForm):
-    username = StringField(
-        _l("Username"),
-        validators=[
-            DataRequired(),
-            Length(min=2, max=64),
-            Regexp(
-                r"^[A-Za-z0-9_.-]+$", message=_l("Use Latin letters, digits, dots, dashes or underscores.")
-            ),
-        ],
-    )
-    full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
-    role = SelectField(_l("Role"), choices=role_choices)
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=8, max=200)])
+    """The fields of a new user; hiring.users holds the rules."""
 
-    def validate_username(self, field):
-        if db.session.scalar(sa.select(User.id).where(User.username == field.data.strip())):
-            raise ValidationError(_("This username is taken."))
+    username = StringField(_l("Username"), validators=[DataRequired()])
+    full_name = StringField(_l("Full name"), validators=[DataRequired()])
+    role = SelectField(_l("Role"), choices=role_choices)
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
 
 
 class RoleForm(FlaskForm):
@@ -54,16 +43,18 @@ def users():
     """List users and create a new one."""
     form = UserForm()
     if form.validate_on_submit():
-        user = User(
-            username=form.username.data.strip(), full_name=form.full_name.data.strip(), role=form.role.data
-        )
-        user.set_password(form.password.data)
-        db.session.add(user)
-        db.session.flush()
-        audit.record("user.create", "user", user.id, after=audit.snapshot(user, USER_FIELDS))
-        db.session.commit()
-        flash(_("User %(name)s created.", name=user.username), "success")
-        return redirect(url_for("admin.users"))
+        try:
+            user = create_user(
+                form.username.data, form.full_name.data, form.role.data, form.password.data, current_user.id
+            )
+            db.session.commit()
+        except (InvalidInput, Duplicate) as error:
+            db.session.rollback()
+            for name, message in error.fields.items():
+                getattr(form, name).errors = [*getattr(form, name).errors, message]
+        else:
+            flash(_("User %(name)s created.", name=user.username), "success")
+            return redirect(url_for("admin.users"))
     people = db.session.scalars(sa.select(User).order_by(User.active.desc(), User.role, User.username)).all()
     return render_template("admin/users.html", form=form, people=people, role_form=RoleForm())
 

@@ -1,0 +1,51 @@
+"""People who use the app: the rules for creating one, shared by the admin page, the API and the CLI."""
+
+import re
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from hiring import audit
+from hiring.errors import Duplicate, InvalidInput
+from hiring.extensions import db
+from hiring.models import ROLES, User
+
+USER_FIELDS = ("username", "full_name", "role", "active")
+USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,64}")
+PASSWORD_MIN, PASSWORD_MAX = 8, 200
+
+
+class UsernameTaken(Duplicate):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.fields = {"username": message}
+
+
+def check_user_data(username: str, full_name: str, role: str, password: str) -> dict[str, str]:
+    """Per-field messages for what is wrong; empty when all is well."""
+    errors = {}
+    if not USERNAME.fullmatch(username or ""):
+        errors["username"] = _("Use Latin letters, digits, dots, dashes or underscores.")
+    if not (full_name or "").strip() or len(full_name) > 200:
+        errors["full_name"] = _("Give the person's name (up to 200 characters).")
+    if role not in ROLES:
+        errors["role"] = _("Choose one of the roles.")
+    if not PASSWORD_MIN <= len(password or "") <= PASSWORD_MAX:
+        errors["password"] = _("The password must have at least 8 characters.")
+    return errors
+
+
+def create_user(username: str, full_name: str, role: str, password: str, by_user_id: int | None) -> User:
+    """Validate and add a user (flushed, audited, not committed)."""
+    username, full_name = (username or "").strip(), (full_name or "").strip()
+    errors = check_user_data(username, full_name, role, password)
+    if errors:
+        raise InvalidInput(_("Some fields are wrong."), errors)
+    if db.session.scalar(sa.select(User.id).where(User.username == username)) is not None:
+        raise UsernameTaken(_("This username is taken."))
+    user = User(username=username, full_name=full_name, role=role)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    audit.record("user.create", "user", user.id, after=audit.snapshot(user, USER_FIELDS), user_id=by_user_id)
+    return user
