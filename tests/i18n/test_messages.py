@@ -36,7 +36,9 @@ def test_validation_messages_in_russian(client, auth, build):
     html = response.get_data(as_text=True)
     assert "Используйте латинские буквы, цифры, точки, дефисы или подчёркивания." in html
     assert "Пароль должен быть не короче 8 символов." in html
-    response = client.post("/admin/users", data={"username": "ivan", "full_name": "", "role": "hr", "password": "x"})
+    response = client.post(
+        "/admin/users", data={"username": "ivan", "full_name": "", "role": "hr", "password": "x"}
+    )
     assert "Обязательное поле." in response.get_data(as_text=True)  # WTForms' own catalogue
     response = client.post(
         "/admin/users",
