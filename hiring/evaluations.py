@@ -159,18 +159,28 @@ def ranking_order() -> tuple:
     )
 
 
-def stored_ranking(vacancy_id: int) -> list[tuple[StoredEvaluation, str]]:
+def stored_ranking(vacancy_id: int) -> list[sa.Row]:
     """The vacancy's stored evaluations with candidate names, in ranking order, in one query.
 
-    The same values and order as rank_vacancy() (tests hold them equal), without loading every scorecard.
+    Rows carry candidate_id, full_name, score, band, eligibility, coverage, confidence and flags: the same values
+    and order as rank_vacancy() (tests hold them equal), without loading every scorecard.
     """
     query = (
-        sa.select(StoredEvaluation, Candidate.full_name)
+        sa.select(
+            StoredEvaluation.candidate_id,
+            Candidate.full_name,
+            StoredEvaluation.score,
+            StoredEvaluation.band,
+            StoredEvaluation.eligibility,
+            StoredEvaluation.coverage,
+            StoredEvaluation.confidence,
+            StoredEvaluation.flags,
+        )
         .join(Candidate, Candidate.id == StoredEvaluation.candidate_id)
         .where(StoredEvaluation.vacancy_id == vacancy_id)
         .order_by(*ranking_order())
     )
-    return [(row, name) for row, name in db.session.execute(query)]
+    return list(db.session.execute(query))
 
 
 # --- the stored evaluations, kept fresh on commit ---------------------------------------------------------

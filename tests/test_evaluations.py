@@ -126,8 +126,8 @@ def test_stored_ranking_has_the_engines_values_and_order(app, build):
     build.candidate(vacancy, experience_years=1.5, plan_attainment_pct=120.0)
     stored = stored_ranking(vacancy.id)
     engine = rank_vacancy(vacancy.id)
-    assert [row.candidate_id for row, _ in stored] == [e.candidate_id for e in engine]
-    for (row, _), evaluation in zip(stored, engine, strict=True):
+    assert [row.candidate_id for row in stored] == [e.candidate_id for e in engine]
+    for row, evaluation in zip(stored, engine, strict=True):
         assert (row.score, row.band, row.eligibility, row.confidence, tuple(row.flags)) == (
             evaluation.score,
             evaluation.band,

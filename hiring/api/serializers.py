@@ -3,8 +3,10 @@
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlalchemy as sa
+
 from hiring.domain import Evaluation
-from hiring.models import Assignment, Candidate, Decision, Profile, Scorecard, StoredEvaluation, User, Vacancy
+from hiring.models import Assignment, Candidate, Decision, Profile, Scorecard, User, Vacancy
 from hiring.vacancies import vacancy_data
 
 
@@ -175,7 +177,7 @@ def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
-def ranking_entry_json(evaluation: Evaluation | StoredEvaluation, full_name: str) -> dict[str, Any]:
+def ranking_entry_json(evaluation: Evaluation | sa.Row, full_name: str) -> dict[str, Any]:
     return {
         "candidate_id": evaluation.candidate_id,
         "full_name": full_name,

@@ -55,4 +55,4 @@ def import_candidates(vacancy_id: int):
 def ranking(vacancy_id: int):
     """The vacancy's candidates in ranking order (SPEC §3), computed by the scoring engine."""
     vacancy_or_404(vacancy_id)
-    return [ranking_entry_json(evaluation, name) for evaluation, name in stored_ranking(vacancy_id)]
+    return [ranking_entry_json(row, row.full_name) for row in stored_ranking(vacancy_id)]
