@@ -95,13 +95,8 @@ def new(vacancy_id: int):
         try:
             candidate = create_candidate(vacancy, form.candidate_data(), current_user.id)
             db.session.commit()
-        except (InvalidInput, Conflict) as error:
-            db.session.rollback()
-            form.show_errors(getattr(error, "fields", {}))
-            flash(error.message, "error")
-        except IntegrityError:
-            db.session.rollback()
-            form.show_errors({"email": _("Another candidate of this vacancy already has this email.")})
+        except (InvalidInput, Conflict, IntegrityError) as error:
+            _refused(form, error)
         else:
             flash(_("Candidate %(name)s added.", name=candidate.full_name), "success")
             return redirect(url_for(".detail", candidate_id=candidate.id))
@@ -137,13 +132,8 @@ def edit(candidate_id: int):
                 ),
                 "error",
             )
-        except (InvalidInput, Conflict) as error:
-            db.session.rollback()
-            form.show_errors(getattr(error, "fields", {}))
-            flash(error.message, "error")
-        except IntegrityError:
-            db.session.rollback()
-            form.show_errors({"email": _("Another candidate of this vacancy already has this email.")})
+        except (InvalidInput, Conflict, IntegrityError) as error:
+            _refused(form, error)
         else:
             flash(_("Changes to %(name)s saved.", name=candidate.full_name), "success")
             return redirect(url_for(".detail", candidate_id=candidate.id))
@@ -159,6 +149,17 @@ def edit(candidate_id: int):
         ),
         status,
     )
+
+
+def _refused(form: CandidateForm, error: InvalidInput | Conflict | IntegrityError) -> None:
+    """Roll back a refused save and show why on the form."""
+    db.session.rollback()
+    if isinstance(error, IntegrityError):
+        # The unique (vacancy, email) index caught a duplicate the service's own check could not see yet.
+        form.show_errors({"email": _("Another candidate of this vacancy already has this email.")})
+        return
+    form.show_errors(getattr(error, "fields", {}))
+    flash(error.message, "error")
 
 
 def _form_expired() -> str:
