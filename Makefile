@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := hiring
 
-.PHONY: run test serve lint format install clean-db help
+.PHONY: run test serve lint format install clean-db help audit
 
 help:
 	@echo "make run    - install, migrate, seed demo data, serve on http://127.0.0.1:5000"
 	@echo "make test   - install and run the whole test suite"
 	@echo "make serve  - production: gunicorn (WORKERS, DATABASE_URL, SECRET_KEY from the environment)"
 	@echo "make lint   - ruff check and format check"
+	@echo "make audit  - known vulnerabilities in the installed dependencies (PyPI advisories)"
 	@echo "make messages     - extract messages and update the ru and en catalogues"
 	@echo "make translations - compile the catalogues (.mo files are committed)"
 
@@ -45,6 +46,9 @@ serve: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+audit: install
+	$(BIN)/python .ci/audit_dependencies.py
 
 format: install
 	$(BIN)/ruff format .
