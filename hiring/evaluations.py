@@ -42,6 +42,17 @@ from hiring.models import (
     VerifiedLanguage,
 )
 
+# A vacancy's or profile's own columns that the engine reads; a change of title or status changes no score.
+SCREENING_FIELDS = (
+    "edu_min_level",
+    "edu_mandatory",
+    "edu_preferred_fields",
+    "exp_min_years",
+    "exp_mandatory",
+    "exp_exception_min_years",
+    "exp_exception_min_plan_pct",
+)
+
 
 def requirements_for(vacancy: Vacancy) -> Requirements:
     """The vacancy's screening rules as domain values."""
@@ -257,29 +268,17 @@ def _note_changes(session: Session, _context) -> None:
         elif isinstance(obj, Rating | VerifiedLanguage):
             scorecards.add(obj.scorecard_id)
         elif isinstance(obj, Vacancy):
-            if _changed(session, obj, _SCREENING_FIELDS):
+            if _changed(session, obj, SCREENING_FIELDS):
                 vacancies.add(obj.id)
         elif isinstance(obj, LanguageRequirement | CustomCheck):
             vacancies.add(obj.vacancy_id)
         elif isinstance(obj, Profile):
-            if _changed(session, obj, _SCREENING_FIELDS):
+            if _changed(session, obj, SCREENING_FIELDS):
                 profiles.add(obj.id)
         elif isinstance(obj, Competency) and _changed(
             session, obj, ("code", "weight", "critical_min", "profile_id")
         ):
             profiles.add(obj.profile_id)
-
-
-# A vacancy's or profile's own columns that the engine reads; a change of title or status changes no score.
-_SCREENING_FIELDS = (
-    "edu_min_level",
-    "edu_mandatory",
-    "edu_preferred_fields",
-    "exp_min_years",
-    "exp_mandatory",
-    "exp_exception_min_years",
-    "exp_exception_min_plan_pct",
-)
 
 
 def _changed(session: Session, obj, fields: tuple[str, ...]) -> bool:

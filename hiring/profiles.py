@@ -14,6 +14,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from hiring import audit, seed_profile
 from hiring.domain.levels import EDUCATION_LEVELS, N_
 from hiring.errors import Conflict, InvalidInput, VersionConflict
+from hiring.evaluations import SCREENING_FIELDS
 from hiring.extensions import db
 from hiring.models import Candidate, Competency, Profile, Scorecard, Vacancy
 
@@ -30,13 +31,7 @@ PROFILE_FIELDS = (
     "name_en",
     "description_ru",
     "description_en",
-    "edu_min_level",
-    "edu_mandatory",
-    "edu_preferred_fields",
-    "exp_min_years",
-    "exp_mandatory",
-    "exp_exception_min_years",
-    "exp_exception_min_plan_pct",
+    *SCREENING_FIELDS,
 )
 COMPETENCY_FIELDS = (
     "code",

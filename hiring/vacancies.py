@@ -12,6 +12,7 @@ from typing import Any
 from hiring import audit, seed_profile
 from hiring.domain.levels import EDUCATION_LEVELS, N_, is_language_code, normalize_language_level
 from hiring.errors import InvalidInput, VersionConflict
+from hiring.evaluations import SCREENING_FIELDS
 from hiring.extensions import db
 from hiring.models import CustomCheck, LanguageRequirement, Profile, Vacancy
 from hiring.models.vacancies import VACANCY_STATUSES
@@ -40,15 +41,6 @@ SCALAR_FIELDS = (
     "responsibilities",
     "conditions",
     "contacts",
-)
-REQUIREMENT_FIELDS = (
-    "edu_min_level",
-    "edu_mandatory",
-    "edu_preferred_fields",
-    "exp_min_years",
-    "exp_mandatory",
-    "exp_exception_min_years",
-    "exp_exception_min_plan_pct",
 )
 
 STALE = N_(
@@ -153,7 +145,7 @@ def profile_defaults(profile: Profile, language: str) -> dict[str, Any]:
 
 def current_values(vacancy: Vacancy) -> dict[str, Any]:
     """The vacancy's values in the flat shape of `profile_defaults`."""
-    values = {name: getattr(vacancy, name) for name in (*SCALAR_FIELDS, *REQUIREMENT_FIELDS)}
+    values = {name: getattr(vacancy, name) for name in (*SCALAR_FIELDS, *SCREENING_FIELDS)}
     values["edu_preferred_fields"] = list(vacancy.edu_preferred_fields or [])
     values["languages"] = [
         {"language": r.language, "min_level": r.min_level, "mandatory": r.mandatory}
@@ -190,7 +182,7 @@ def to_data(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def vacancy_snapshot(vacancy: Vacancy) -> dict[str, Any]:
-    snapshot = audit.snapshot(vacancy, ("profile_id", "status", *SCALAR_FIELDS, *REQUIREMENT_FIELDS))
+    snapshot = audit.snapshot(vacancy, ("profile_id", "status", *SCALAR_FIELDS, *SCREENING_FIELDS))
     snapshot["languages"] = [
         {"language": r.language, "min_level": r.min_level, "mandatory": r.mandatory}
         for r in vacancy.language_requirements
