@@ -47,6 +47,7 @@ from hiring.web.forms.candidates import (
     checks_form,
     number_text,
 )
+from hiring.web.lookups import vacancy_or_404
 
 bp = Blueprint("candidates", __name__)
 
@@ -55,13 +56,6 @@ IMPORT_MAX_AGE = 2 * 60 * 60  # seconds a preview may wait for its confirmation
 
 
 # --- loading ----------------------------------------------------------------------------------------------
-
-
-def _vacancy_or_404(vacancy_id: int):
-    vacancy = load_vacancy(vacancy_id)
-    if vacancy is None:
-        abort(404)
-    return vacancy
 
 
 def _candidate_or_404(candidate_id: int) -> Candidate:
@@ -87,7 +81,7 @@ def _candidate_or_404(candidate_id: int) -> Candidate:
 @role_required("hr")
 def new(vacancy_id: int):
     """Add a candidate to the vacancy by form."""
-    vacancy = _vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id)
     form = CandidateForm()
     if form.is_submitted() and form.add_language.data:
         form.add_language_row()
@@ -197,7 +191,7 @@ def _differences(form: CandidateForm, candidate: Candidate) -> dict[str, str]:
 def detail(candidate_id: int):
     """The candidate's data, screening rule by rule, evaluation summary, check answers and interviewers."""
     candidate = _candidate_or_404(candidate_id)
-    vacancy = _vacancy_or_404(candidate.vacancy_id)
+    vacancy = vacancy_or_404(candidate.vacancy_id)
     evaluation = evaluate_candidate(candidate)
     can_edit = current_user.has_role("hr")
     assigned_ids = {a.interviewer_id for a in candidate.assignments}
@@ -383,7 +377,7 @@ def _max_megabytes() -> str:
 @role_required("hr")
 def import_csv(vacancy_id: int):
     """Upload a CSV file and see what it would add, with each row's screening, before confirming."""
-    vacancy = _vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id)
     form = ImportForm()
     if not form.validate_on_submit():
         return _import_page(vacancy, 400 if form.is_submitted() else 200, form=form)
@@ -407,7 +401,7 @@ def import_csv(vacancy_id: int):
 @role_required("hr")
 def import_confirm(vacancy_id: int):
     """Import exactly the previewed file, all rows or none."""
-    vacancy = _vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id)
     form = ConfirmImportForm()
     if not form.validate_on_submit():
         abort(400)

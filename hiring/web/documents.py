@@ -11,11 +11,11 @@ from flask import Blueprint, Response, abort, request
 from flask_login import current_user
 
 from hiring import printouts
-from hiring.evaluations import load_vacancy
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, Vacancy
 from hiring.printouts import Printout, ShortlistError
 from hiring.web.access import role_required
+from hiring.web.lookups import vacancy_or_404
 
 bp = Blueprint("documents", __name__)
 
@@ -24,14 +24,14 @@ bp = Blueprint("documents", __name__)
 @role_required("hr", "lead")
 def job_post(vacancy_id: int):
     """The vacancy's job post."""
-    return document_response(printouts.job_post(_vacancy_or_404(vacancy_id)))
+    return document_response(printouts.job_post(vacancy_or_404(vacancy_id)))
 
 
 @bp.get("/vacancies/<int:vacancy_id>/interview-kit.pdf")
 @role_required("hr", "lead", "interviewer")
 def kit(vacancy_id: int):
     """The vacancy's interview kit; an interviewer gets it only when assigned to one of its candidates."""
-    vacancy = _vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id)
     if current_user.role == "interviewer" and not _interviews_for(current_user.id, vacancy_id):
         abort(404)
     return document_response(printouts.interview_kit(vacancy))
@@ -79,13 +79,6 @@ def content_disposition(filename: str, ascii_filename: str) -> str:
     cleaned = "".join(ch for ch in filename if ch.isprintable() and ch not in '"\\/')
     fallback = "".join(ch for ch in ascii_filename if ch.isascii() and ch.isprintable() and ch not in '"\\/;')
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(cleaned, safe='')}"
-
-
-def _vacancy_or_404(vacancy_id: int) -> Vacancy:
-    vacancy = load_vacancy(vacancy_id)
-    if vacancy is None:
-        abort(404)
-    return vacancy
 
 
 def _interviews_for(user_id: int, vacancy_id: int) -> bool:

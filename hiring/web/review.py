@@ -28,7 +28,6 @@ from hiring.errors import InvalidInput
 from hiring.evaluations import (
     evaluate_candidate,
     evaluate_candidates,
-    load_vacancy,
     ranking_order,
     scorecard_values,
 )
@@ -45,6 +44,7 @@ from hiring.models import (
 )
 from hiring.web.access import role_required
 from hiring.web.forms.review import DecisionForm
+from hiring.web.lookups import vacancy_or_404
 
 bp = Blueprint("review", __name__)
 
@@ -385,9 +385,7 @@ def _comparison_pdf_url(vacancy_id: int, ids: list[int]) -> str | None:
 @role_required(*READERS)
 def compare(vacancy_id: int):
     """Two to six candidates of the vacancy side by side, competency by competency."""
-    vacancy = load_vacancy(vacancy_id)
-    if vacancy is None:
-        abort(404)
+    vacancy = vacancy_or_404(vacancy_id)
     error = None
     try:
         ids = _shortlist_ids()
