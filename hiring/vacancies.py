@@ -10,7 +10,12 @@ import re
 from typing import Any
 
 from hiring import audit, seed_profile
-from hiring.domain.levels import EDUCATION_LEVELS, N_, is_language_code, normalize_language_level
+from hiring.domain.levels import (
+    EDUCATION_LEVELS,
+    N_,
+    is_language_code,
+    normalize_language_level,
+)
 from hiring.errors import InvalidInput, VersionConflict
 from hiring.evaluations import SCREENING_FIELDS
 from hiring.extensions import db
@@ -147,12 +152,7 @@ def current_values(vacancy: Vacancy) -> dict[str, Any]:
     """The vacancy's values in the flat shape of `profile_defaults`."""
     values = {name: getattr(vacancy, name) for name in (*SCALAR_FIELDS, *SCREENING_FIELDS)}
     values["edu_preferred_fields"] = list(vacancy.edu_preferred_fields or [])
-    values["languages"] = [
-        {"language": r.language, "min_level": r.min_level, "mandatory": r.mandatory}
-        for r in vacancy.language_requirements
-    ]
-    values["custom"] = [{"text": c.text, "mandatory": c.mandatory} for c in vacancy.custom_checks]
-    return values
+    return values | _child_rows(vacancy)
 
 
 def vacancy_data(vacancy: Vacancy) -> dict[str, Any]:
@@ -183,12 +183,18 @@ def to_data(values: dict[str, Any]) -> dict[str, Any]:
 
 def vacancy_snapshot(vacancy: Vacancy) -> dict[str, Any]:
     snapshot = audit.snapshot(vacancy, ("profile_id", "status", *SCALAR_FIELDS, *SCREENING_FIELDS))
-    snapshot["languages"] = [
-        {"language": r.language, "min_level": r.min_level, "mandatory": r.mandatory}
-        for r in vacancy.language_requirements
-    ]
-    snapshot["custom"] = [{"text": c.text, "mandatory": c.mandatory} for c in vacancy.custom_checks]
-    return snapshot
+    return snapshot | _child_rows(vacancy)
+
+
+def _child_rows(vacancy: Vacancy) -> dict[str, list[dict[str, Any]]]:
+    """The language requirements and custom checks in the SPEC §6 shape."""
+    return {
+        "languages": [
+            {"language": r.language, "min_level": r.min_level, "mandatory": r.mandatory}
+            for r in vacancy.language_requirements
+        ],
+        "custom": [{"text": c.text, "mandatory": c.mandatory} for c in vacancy.custom_checks],
+    }
 
 
 # --- validation --------------------------------------------------------------------------------------------
