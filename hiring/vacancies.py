@@ -14,6 +14,7 @@ from hiring.domain.levels import (
     EDUCATION_LEVELS,
     N_,
     is_language_code,
+    normalize_language_code,
     normalize_language_level,
 )
 from hiring.errors import InvalidInput, VersionConflict
@@ -334,11 +335,11 @@ def _validated_languages(items: Any, errors: dict[str, str]) -> list[dict[str, A
         if not isinstance(code, str) or not code.strip():
             errors[f"{prefix}.language"] = N_("Enter a language code.")
             code = None
-        elif not is_language_code(code) or len(code.strip()) != 2:
+        elif not is_language_code(code):
             errors[f"{prefix}.language"] = N_("Use a two-letter ISO 639-1 language code, such as en or de.")
             code = None
         else:
-            code = code.strip().lower()
+            code = normalize_language_code(code)
             if code in seen:
                 errors[f"{prefix}.language"] = N_("This language is already listed.")
             seen.add(code)
