@@ -187,7 +187,7 @@ def test_a_preview_signed_with_another_key_is_refused(client, hr, build, app):
 @pytest.fixture
 def small_form_fields(monkeypatch):
     """Make the signed file too big to carry in the form, as a large real file would be."""
-    monkeypatch.setattr("hiring.web.candidates._payload_limit", lambda: 100)
+    monkeypatch.setattr("hiring.web.candidate_import._payload_limit", lambda: 100)
 
 
 def test_a_large_file_is_confirmed_by_choosing_it_again(client, hr, build, small_form_fields):
