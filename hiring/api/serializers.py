@@ -150,19 +150,26 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
     }
 
 
-def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
+def _outcome(evaluation: Evaluation | sa.Row) -> dict[str, Any]:
+    """What an evaluation and a ranking entry both say of the candidate."""
     return {
         "candidate_id": evaluation.candidate_id,
         "eligibility": evaluation.eligibility,
-        "screening": [
-            {"rule": result.rule, "result": result.result, "detail": result.detail}
-            for result in evaluation.screening.results
-        ],
         "score": number(evaluation.score),
         "band": evaluation.band,
         "coverage": number(evaluation.coverage),
         "confidence": evaluation.confidence,
         "flags": list(evaluation.flags),
+    }
+
+
+def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
+    return {
+        **_outcome(evaluation),
+        "screening": [
+            {"rule": result.rule, "result": result.result, "detail": result.detail}
+            for result in evaluation.screening.results
+        ],
         "competencies": [
             {
                 "code": c.code,
@@ -178,16 +185,7 @@ def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
 
 
 def ranking_entry_json(evaluation: Evaluation | sa.Row, full_name: str) -> dict[str, Any]:
-    return {
-        "candidate_id": evaluation.candidate_id,
-        "full_name": full_name,
-        "score": number(evaluation.score),
-        "band": evaluation.band,
-        "eligibility": evaluation.eligibility,
-        "coverage": number(evaluation.coverage),
-        "confidence": evaluation.confidence,
-        "flags": list(evaluation.flags),
-    }
+    return {**_outcome(evaluation), "full_name": full_name}
 
 
 def decision_json(decision: Decision) -> dict[str, Any]:
