@@ -3,7 +3,6 @@ The CSV import adds its pages to this blueprint from hiring.web.candidate_import
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -37,6 +36,7 @@ from hiring.web.forms.candidates import (
     number_text,
 )
 from hiring.web.lookups import vacancy_or_404
+from hiring.web.templating import reader_language
 
 bp = Blueprint("candidates", __name__)
 candidate_import.add_routes(bp)
@@ -208,7 +208,7 @@ def field_label(value: str) -> str:
     labels = FIELD_LABELS.get(value)
     if labels is None:
         return value
-    return labels["en" if str(get_locale() or "ru") == "en" else "ru"]
+    return labels[reader_language()]
 
 
 def _assignable(assigned_ids: set[int]) -> list[tuple[int, str]]:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_decimal, get_locale
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -45,6 +45,7 @@ from hiring.models import (
 from hiring.web.access import role_required
 from hiring.web.forms.review import DecisionForm
 from hiring.web.lookups import vacancy_or_404
+from hiring.web.templating import reader_language
 
 bp = Blueprint("review", __name__)
 
@@ -263,7 +264,7 @@ def _load_candidate(candidate_id: int) -> Candidate:
 
 def _chart(competencies, results) -> str:
     """The candidate's competency means as SVG; charts.py escapes every text, so it may be inserted as is."""
-    language = _page_language()
+    language = reader_language()
     by_code = {result.code: result for result in results}
     items = [
         ChartItem(
@@ -278,11 +279,6 @@ def _chart(competencies, results) -> str:
         critical_min_text=_("critical minimum"),
         number_text=lambda value: format_decimal(value, format="#,##0.##"),
     )
-
-
-def _page_language() -> str:
-    """The profile texts (competency names) in the reader's language."""
-    return "en" if str(get_locale() or "ru") == "en" else "ru"
 
 
 def _rank_position(candidate: Candidate) -> tuple[int | None, int]:
@@ -321,7 +317,7 @@ def _render_evaluation(candidate: Candidate, form: DecisionForm, status: int = 2
             can_decide=current_user.has_role("lead"),
             position=position,
             total=total,
-            language=_page_language(),
+            language=reader_language(),
         ),
         status,
     )
@@ -423,7 +419,7 @@ def compare(vacancy_id: int):
         error=None,
         columns=columns,
         competencies=vacancy.profile.competencies,
-        language=_page_language(),
+        language=reader_language(),
         pdf_url=_comparison_pdf_url(vacancy_id, [e.candidate_id for e in evaluations]),
     )
 

@@ -14,6 +14,11 @@ from hiring import glossary
 from hiring.web.navigation import menu_for
 
 
+def reader_language() -> str:
+    """The profile language (ru or en) the reader's locale asks for; profile texts exist in these two only."""
+    return "en" if str(get_locale() or "ru") == "en" else "ru"
+
+
 def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         glossary=glossary,

@@ -2,7 +2,6 @@
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -17,6 +16,7 @@ from hiring.models import Candidate, Profile, StoredEvaluation, Vacancy
 from hiring.web.access import role_required
 from hiring.web.forms.profiles import choices, field_names
 from hiring.web.forms.vacancies import ChooseProfileForm, StatusForm, VacancyForm
+from hiring.web.templating import reader_language
 
 bp = Blueprint("vacancies", __name__)
 
@@ -62,7 +62,7 @@ def new():
     if not profiles:
         flash(_('There is no competency profile yet: run "flask seed" first.'), "error")
         return redirect(url_for("vacancies.index"))
-    lang = _locale()
+    lang = reader_language()
     chooser = ChooseProfileForm(request.args)
     chooser.profile_id.choices = choices((p.id, p.name(lang)) for p in profiles)
     if "language" not in request.args:
@@ -186,10 +186,6 @@ def set_status(vacancy_id: int):
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
-
-
-def _locale() -> str:
-    return "en" if str(get_locale() or "ru") == "en" else "ru"
 
 
 def _form_values(values: dict) -> dict:

@@ -7,7 +7,7 @@ the fields (`show_errors`), so the page and the API say the same words.
 from typing import Any
 
 from babel import Locale
-from flask_babel import format_decimal, get_locale
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -32,6 +32,7 @@ from wtforms.widgets import HiddenInput
 from hiring.domain.levels import ISO_639_1, LANGUAGE_LEVELS
 from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS
 from hiring.seed_profile import FIELD_LABELS
+from hiring.web.templating import reader_language
 
 LANGUAGE_ROWS = 3  # empty language rows offered on a new candidate
 
@@ -45,13 +46,9 @@ class MarkedRequired:
         return None
 
 
-def _reader_language() -> str:
-    return "en" if str(get_locale() or "ru") == "en" else "ru"
-
-
 def language_choices() -> list[tuple[str, str]]:
     """Every ISO 639-1 code, named in the reader's language, in alphabetical order of the names."""
-    names = Locale.parse(_reader_language()).languages
+    names = Locale.parse(reader_language()).languages
     named = [(code, (names.get(code) or code)) for code in ISO_639_1]
     return sorted(
         ((code, f"{name[:1].upper()}{name[1:]} ({code})") for code, name in named), key=lambda c: c[1].lower()
@@ -60,7 +57,7 @@ def language_choices() -> list[tuple[str, str]]:
 
 def field_choices(current: str | None = None) -> list[tuple[str, str]]:
     """Fields of education in the reader's language, keeping a free-text value the candidate already has."""
-    language = _reader_language()
+    language = reader_language()
     choices = [("", str(_l("— not stated —")))]
     choices += [(code, labels[language]) for code, labels in FIELD_LABELS.items()]
     if current and current not in FIELD_LABELS:

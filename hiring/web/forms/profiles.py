@@ -1,6 +1,5 @@
 """Forms of the profile pages: the profile's settings and one competency."""
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -19,6 +18,7 @@ from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget, TextInput
 from hiring.glossary import EDUCATION_LABELS
 from hiring.profiles import EDUCATION_FIELDS, NAME_LENGTH
 from hiring.seed_profile import FIELD_LABELS
+from hiring.web.templating import reader_language
 
 
 def strip(value):
@@ -62,7 +62,7 @@ def choices(items) -> list[SelectChoice]:
 
 def field_names() -> dict[str, str]:
     """Fields of education in the reader's language."""
-    language = "en" if str(get_locale() or "ru") == "en" else "ru"
+    language = reader_language()
     return {code: FIELD_LABELS[code][language] for code in EDUCATION_FIELDS}
 
 
