@@ -1,0 +1,146 @@
+"""The stored ranking as the pages read it: one page of a vacancy's ranking, one candidate's place in it.
+
+Both follow `hiring.evaluations.ranking_order`, the SQL form of the domain's ranking key (SPEC §3).
+"""
+
+import math
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import sqlalchemy as sa
+
+from hiring.evaluations import ranking_order
+from hiring.extensions import db
+from hiring.models import Candidate, StoredEvaluation
+
+
+@dataclass(frozen=True)
+class Page:
+    """The slice of a list a page shows, shaped for the `pagination` macro."""
+
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(math.ceil(self.total / self.per_page), 1)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
+class RankedRow(NamedTuple):
+    """A dashboard row: the candidate's position in the whole vacancy's ranking, evaluation and name."""
+
+    position: int
+    evaluation: StoredEvaluation
+    full_name: str
+
+
+def page_rows(vacancy_id: int, band: str | None, eligibility: str | None, page: Page) -> list[RankedRow]:
+    """One page of the ranking, in a single query whatever the vacancy's size.
+
+    The page's ids are chosen from StoredEvaluation alone (sorted by its ranking index, then limited) before
+    anything is joined, so a large vacancy costs a sort of narrow rows, not a join of every candidate.
+    Unfiltered, a row's position follows from the offset; filtered, a window function numbers the whole
+    ranking first, so that a row keeps its place in the vacancy.
+    """
+    se = StoredEvaluation
+    if band or eligibility:
+        ranked = (
+            sa.select(
+                se.candidate_id,
+                se.band,
+                se.eligibility,
+                sa.func.row_number().over(order_by=ranking_order()).label("position"),
+            )
+            .where(se.vacancy_id == vacancy_id)
+            .subquery("ranked")
+        )
+        chosen = sa.select(ranked.c.candidate_id, ranked.c.position)
+        if band:
+            chosen = chosen.where(ranked.c.band == band)
+        if eligibility:
+            chosen = chosen.where(ranked.c.eligibility == eligibility)
+        chosen = (
+            chosen.order_by(ranked.c.position).limit(page.per_page).offset(page.offset).subquery("chosen")
+        )
+        rows = db.session.execute(
+            sa.select(chosen.c.position, se, Candidate.full_name)
+            .join(se, se.candidate_id == chosen.c.candidate_id)
+            .join(Candidate, Candidate.id == se.candidate_id)
+            .order_by(chosen.c.position)
+        ).all()
+        return [RankedRow(position, evaluation, name) for position, evaluation, name in rows]
+    chosen = (
+        sa.select(se.candidate_id)
+        .where(se.vacancy_id == vacancy_id)
+        .order_by(*ranking_order())
+        .limit(page.per_page)
+        .offset(page.offset)
+        .subquery("chosen")
+    )
+    rows = db.session.execute(
+        sa.select(se, Candidate.full_name)
+        .join(chosen, chosen.c.candidate_id == se.candidate_id)
+        .join(Candidate, Candidate.id == se.candidate_id)
+        .order_by(*ranking_order())
+    ).all()
+    return [RankedRow(page.offset + i + 1, evaluation, name) for i, (evaluation, name) in enumerate(rows)]
+
+
+def _ranked_before(evaluation: StoredEvaluation):
+    """SQL condition: a stored evaluation of the same vacancy that ranks before `evaluation` (SPEC §3 key)."""
+    se = StoredEvaluation
+    if evaluation.score is None:
+        same_score = se.score.is_(None)
+        better_score = se.score.is_not(None)
+    else:
+        same_score = se.score == evaluation.score
+        better_score = se.score > evaluation.score
+    return sa.or_(
+        se.rank_group < evaluation.rank_group,
+        sa.and_(
+            se.rank_group == evaluation.rank_group,
+            sa.or_(
+                better_score,
+                sa.and_(
+                    same_score,
+                    sa.or_(
+                        se.coverage > evaluation.coverage,
+                        sa.and_(
+                            se.coverage == evaluation.coverage, se.candidate_id < evaluation.candidate_id
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def rank_position(candidate: Candidate) -> tuple[int | None, int]:
+    """The candidate's place in the vacancy's ranking (1 = first) and the number of candidates ranked."""
+    stored = db.session.get(StoredEvaluation, candidate.id)
+    count = sa.select(sa.func.count()).where(StoredEvaluation.vacancy_id == candidate.vacancy_id)
+    total = db.session.scalar(count) or 0
+    if stored is None:
+        return None, total
+    return db.session.scalar(count.where(_ranked_before(stored))) + 1, total
