@@ -11,20 +11,61 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
 
-from hiring import audit, seed_profile
-from hiring.domain.levels import EDUCATION_LEVELS, N_
-from hiring.errors import Conflict, InvalidInput, VersionConflict
+from hiring import audit
+from hiring.domain.levels import N_
+from hiring.errors import Conflict, VersionConflict
 from hiring.evaluations import SCREENING_FIELDS
 from hiring.extensions import db
 from hiring.models import Candidate, Competency, Profile, Scorecard, Vacancy
+from hiring.profile_input import (
+    COMPETENCY_FIELDS,
+    EDITABLE_COMPETENCY_FIELDS,
+    EDUCATION_FIELDS,
+    MAX_PLAN_PCT,
+    MAX_WEIGHT,
+    MAX_YEARS,
+    NAME_LENGTH,
+    InvalidProfile,
+    check_competency_data,
+    check_profile_settings,
+    questions_from_lines,
+    validate_experience,
+)
+
+__all__ = [
+    "CODE_PATTERN",
+    "COMPETENCY_FIELDS",
+    "DEFAULT_READ_ONLY",
+    "EDITABLE_COMPETENCY_FIELDS",
+    "EDUCATION_FIELDS",
+    "LOCKED",
+    "MAX_PLAN_PCT",
+    "MAX_WEIGHT",
+    "MAX_YEARS",
+    "NAME_LENGTH",
+    "POSITIVE_TOTAL",
+    "PROFILE_FIELDS",
+    "STALE",
+    "InvalidProfile",
+    "ProfileLocked",
+    "add_competency",
+    "check_competency_data",
+    "check_profile_settings",
+    "clone_profile",
+    "competency_snapshot",
+    "edit_refusal",
+    "ensure_editable",
+    "locked_profile_ids",
+    "profile_is_locked",
+    "profile_snapshot",
+    "questions_from_lines",
+    "remove_competency",
+    "update_competency",
+    "update_profile_settings",
+    "validate_experience",
+]
 
 CODE_PATTERN = re.compile(r"[A-Z]{2,8}")
-EDUCATION_FIELDS = tuple(seed_profile.FIELD_LABELS)
-MAX_WEIGHT = 1000.0
-MAX_YEARS = 60.0
-MAX_PLAN_PCT = 1000.0
-NAME_LENGTH = 200
-_INVALID: Any = object()  # a value that is not a number, told apart from an empty one (None)
 
 PROFILE_FIELDS = (
     "name_ru",
@@ -33,23 +74,6 @@ PROFILE_FIELDS = (
     "description_en",
     *SCREENING_FIELDS,
 )
-COMPETENCY_FIELDS = (
-    "code",
-    "name_ru",
-    "name_en",
-    "covers_ru",
-    "covers_en",
-    "weight",
-    "critical_min",
-    "anchor1_ru",
-    "anchor1_en",
-    "anchor3_ru",
-    "anchor3_en",
-    "anchor5_ru",
-    "anchor5_en",
-    "questions",
-)
-EDITABLE_COMPETENCY_FIELDS = COMPETENCY_FIELDS[1:]  # the code names the ratings already given: it stays
 
 DEFAULT_READ_ONLY = N_("The default profile is read-only: clone it and edit the clone.")
 LOCKED = N_(
@@ -60,10 +84,6 @@ STALE = N_(
     "Someone else changed this profile while you were editing it. Nothing was saved: reload and try again."
 )
 POSITIVE_TOTAL = N_("The total weight must stay above zero: at least one competency needs a positive weight.")
-
-
-class InvalidProfile(InvalidInput):
-    """A profile or competency change with bad values; `fields` says which and why."""
 
 
 class ProfileLocked(Conflict):
@@ -144,7 +164,7 @@ def update_profile_settings(
     """Change the profile's names, descriptions and screening defaults (keys of PROFILE_FIELDS; others kept)."""
     ensure_editable(profile, expected_version)
     values = {name: data.get(name, getattr(profile, name)) for name in PROFILE_FIELDS}
-    values = _validated_settings(values)
+    values = check_profile_settings(values)
     before = profile_snapshot(profile, with_competencies=False)
     for name, value in values.items():
         setattr(profile, name, value)
@@ -167,7 +187,7 @@ def update_competency(
     profile = competency.profile
     ensure_editable(profile, expected_version)
     values = {name: data.get(name, getattr(competency, name)) for name in EDITABLE_COMPETENCY_FIELDS}
-    values = _validated_competency(values)
+    values = check_competency_data(values)
     others = sum(c.weight for c in profile.competencies if c is not competency)
     if others + values["weight"] <= 0:
         raise InvalidProfile(POSITIVE_TOTAL, {"weight": POSITIVE_TOTAL})
@@ -204,7 +224,7 @@ def add_competency(
         "questions": [],
     }
     try:
-        values = _validated_competency({name: data.get(name, defaults[name]) for name in defaults})
+        values = check_competency_data({name: data.get(name, defaults[name]) for name in defaults})
     except InvalidProfile as error:
         raise InvalidProfile(error.message, errors | error.fields) from None
     if errors:
@@ -245,21 +265,6 @@ def remove_competency(competency: Competency, expected_version: int | None, user
     audit.record("profile.competency_remove", "profile", profile.id, before=before, user_id=user_id)
 
 
-def questions_from_lines(ru: str, en: str) -> list[dict[str, str]]:
-    """Pair the n-th Russian line with the n-th English one; blank lines are dropped.
-
-    Raises InvalidProfile when the two languages have a different number of questions.
-    """
-    ru_lines = _lines(ru)
-    en_lines = _lines(en)
-    if len(ru_lines) != len(en_lines):
-        message = N_(
-            "Give every question in both languages: the same number of lines in Russian and English."
-        )
-        raise InvalidProfile(message, {"questions_en": message})
-    return [{"ru": r, "en": e} for r, e in zip(ru_lines, en_lines, strict=True)]
-
-
 def profile_snapshot(profile: Profile, with_competencies: bool = True) -> dict[str, Any]:
     snapshot = audit.snapshot(profile, PROFILE_FIELDS)
     if with_competencies:
@@ -269,127 +274,6 @@ def profile_snapshot(profile: Profile, with_competencies: bool = True) -> dict[s
 
 def competency_snapshot(competency: Competency) -> dict[str, Any]:
     return audit.snapshot(competency, COMPETENCY_FIELDS)
-
-
-# --- validation --------------------------------------------------------------------------------------------
-
-
-def _validated_settings(values: dict[str, Any]) -> dict[str, Any]:
-    errors: dict[str, str] = {}
-    out = dict(values)
-    for name in ("name_ru", "name_en"):
-        out[name] = str(values[name] or "").strip()
-        if not out[name]:
-            errors[name] = N_("Enter a name.")
-        elif len(out[name]) > NAME_LENGTH:
-            errors[name] = N_("Use at most 200 characters.")
-    for name in ("description_ru", "description_en"):
-        out[name] = str(values[name] or "").strip()
-    if values["edu_min_level"] not in EDUCATION_LEVELS:
-        errors["edu_min_level"] = N_("Choose an education level from the list.")
-    fields = values["edu_preferred_fields"] or []
-    if isinstance(fields, str) or any(f not in EDUCATION_FIELDS for f in fields):
-        errors["edu_preferred_fields"] = N_("Choose fields of education from the list.")
-    else:
-        out["edu_preferred_fields"] = [f for f in EDUCATION_FIELDS if f in fields]
-    out["edu_mandatory"] = bool(values["edu_mandatory"])
-    out["exp_mandatory"] = bool(values["exp_mandatory"])
-    experience, experience_errors = validate_experience(
-        values["exp_min_years"], values["exp_exception_min_years"], values["exp_exception_min_plan_pct"]
-    )
-    for key, value in experience.items():
-        out[f"exp_{key}"] = value
-    errors |= {f"exp_{key}": message for key, message in experience_errors.items()}
-    if errors:
-        raise InvalidProfile(N_("Some values need correcting."), errors)
-    return out
-
-
-def validate_experience(
-    min_years: Any, exception_min_years: Any, exception_min_plan_pct: Any
-) -> tuple[dict[str, float | None], dict[str, str]]:
-    """The experience rule's numbers, and errors keyed `min_years`, `exception_min_years`, `exception_min_plan_pct`.
-
-    The exception path (fewer years with a strong sales plan) needs both of its numbers, or neither, and must
-    ask for fewer years than the minimum.
-    """
-    errors: dict[str, str] = {}
-    years = _number(min_years)
-    if not isinstance(years, float) or not 0 <= years <= MAX_YEARS:
-        errors["min_years"] = N_("Enter a number of years from 0 to 60.")
-    exception = _number(exception_min_years)
-    plan = _number(exception_min_plan_pct)
-    if exception is _INVALID or (exception is not None and not 0 <= exception <= MAX_YEARS):
-        errors["exception_min_years"] = N_("Enter a number of years from 0 to 60, or leave it empty.")
-    elif isinstance(exception, float) and "min_years" not in errors and exception >= years:
-        errors["exception_min_years"] = N_("The exception must ask for fewer years than the minimum.")
-    if plan is _INVALID or (plan is not None and not 0 <= plan <= MAX_PLAN_PCT):
-        errors["exception_min_plan_pct"] = N_("Enter a percentage from 0 to 1000, or leave it empty.")
-    if not errors and (exception is None) != (plan is None):
-        missing = "exception_min_plan_pct" if plan is None else "exception_min_years"
-        errors[missing] = N_("The exception needs both the years and the sales plan percentage, or neither.")
-    values = {"min_years": years, "exception_min_years": exception, "exception_min_plan_pct": plan}
-    return values, errors
-
-
-def _validated_competency(values: dict[str, Any]) -> dict[str, Any]:
-    errors: dict[str, str] = {}
-    out = dict(values)
-    for name in EDITABLE_COMPETENCY_FIELDS:
-        if name in ("weight", "critical_min", "questions"):
-            continue
-        out[name] = str(values[name] or "").strip()
-    for name in ("name_ru", "name_en"):
-        if not out[name]:
-            errors[name] = N_("Enter a name.")
-        elif len(out[name]) > NAME_LENGTH:
-            errors[name] = N_("Use at most 200 characters.")
-    weight = _number(values["weight"])
-    if weight is None or weight is _INVALID:
-        errors["weight"] = N_("Enter a weight: a number of 0 or more.")
-    elif weight < 0:
-        errors["weight"] = N_("A weight cannot be negative.")
-    elif weight > MAX_WEIGHT:
-        errors["weight"] = N_("Use a weight of at most 1000.")
-    out["weight"] = weight
-    critical = _number(values["critical_min"])
-    if critical is _INVALID or (critical is not None and not 1 <= critical <= 5):
-        errors["critical_min"] = N_("Enter a minimum from 1 to 5 on the rating scale, or leave it empty.")
-    out["critical_min"] = critical
-    questions = values["questions"] or []
-    if not isinstance(questions, list) or not all(
-        isinstance(q, dict) and isinstance(q.get("ru", ""), str) and isinstance(q.get("en", ""), str)
-        for q in questions
-    ):
-        errors["questions"] = N_("Questions must be a list of texts in Russian and English.")
-    else:
-        out["questions"] = [
-            {"ru": q.get("ru", "").strip(), "en": q.get("en", "").strip()}
-            for q in questions
-            if q.get("ru", "").strip() or q.get("en", "").strip()
-        ]
-    if errors:
-        raise InvalidProfile(N_("Some values need correcting."), errors)
-    return out
-
-
-def _number(value: Any) -> Any:
-    """A float from a number or numeric text; None when empty, _INVALID when not a number."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        return _INVALID
-    try:
-        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        return _INVALID
-    if number != number or number in (float("inf"), float("-inf")):
-        return _INVALID
-    return number
-
-
-def _lines(text: str | None) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def _suffixed(name: str, suffix: str) -> str:

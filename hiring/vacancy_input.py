@@ -15,7 +15,7 @@ from hiring.domain.levels import (
     normalize_language_level,
 )
 from hiring.errors import InvalidInput
-from hiring.profiles import EDUCATION_FIELDS, validate_experience
+from hiring.profile_input import EDUCATION_FIELDS, validate_experience
 
 LANGUAGES = ("ru", "en")
 CURRENCIES = ("RUB", "USD", "EUR", "KZT", "BYN", "UZS", "CNY", "AED", "TRY", "GBP")
