@@ -107,40 +107,22 @@ def page_rows(vacancy_id: int, band: str | None, eligibility: str | None, page: 
     return [RankedRow(page.offset + i + 1, evaluation, name) for i, (evaluation, name) in enumerate(rows)]
 
 
-def _ranked_before(evaluation: StoredEvaluation):
-    """SQL condition: a stored evaluation of the same vacancy that ranks before `evaluation` (SPEC §3 key)."""
-    se = StoredEvaluation
-    if evaluation.score is None:
-        same_score = se.score.is_(None)
-        better_score = se.score.is_not(None)
-    else:
-        same_score = se.score == evaluation.score
-        better_score = se.score > evaluation.score
-    return sa.or_(
-        se.rank_group < evaluation.rank_group,
-        sa.and_(
-            se.rank_group == evaluation.rank_group,
-            sa.or_(
-                better_score,
-                sa.and_(
-                    same_score,
-                    sa.or_(
-                        se.coverage > evaluation.coverage,
-                        sa.and_(
-                            se.coverage == evaluation.coverage, se.candidate_id < evaluation.candidate_id
-                        ),
-                    ),
-                ),
-            ),
-        ),
-    )
-
-
 def rank_position(candidate: Candidate) -> tuple[int | None, int]:
     """The candidate's place in the vacancy's ranking (1 = first) and the number of candidates ranked."""
-    stored = db.session.get(StoredEvaluation, candidate.id)
-    count = sa.select(sa.func.count()).where(StoredEvaluation.vacancy_id == candidate.vacancy_id)
-    total = db.session.scalar(count) or 0
-    if stored is None:
-        return None, total
-    return db.session.scalar(count.where(_ranked_before(stored))) + 1, total
+    se = StoredEvaluation
+    ranked = (
+        sa.select(
+            se.candidate_id,
+            sa.func.row_number().over(order_by=ranking_order()).label("position"),
+            sa.func.count().over().label("total"),
+        )
+        .where(se.vacancy_id == candidate.vacancy_id)
+        .subquery("ranked")
+    )
+    row = db.session.execute(
+        sa.select(ranked.c.position, ranked.c.total).where(ranked.c.candidate_id == candidate.id)
+    ).first()
+    if row is None:
+        total = db.session.scalar(sa.select(sa.func.count()).where(se.vacancy_id == candidate.vacancy_id))
+        return None, total or 0
+    return row.position, row.total
