@@ -5,6 +5,8 @@ Outcomes: O = allowed (the view ran: 2xx, 3xx other than to the login page, or a
 L = sent to the login page, U = 401, F = 403, N = 404 (an interviewer must not learn that a candidate exists).
 """
 
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -186,3 +188,26 @@ def test_access_matrix(app, app_config, world, role_index, role):
                 f"{method} {path} ({endpoint}) as {role}: expected {expected}, got {got} ({response.status_code})"
             )
     assert wrong == []
+
+
+def test_every_form_post_without_a_csrf_token_is_refused(app_config, world):
+    """With CSRF on, every page POST (not the token-only API) is refused without the token, even for admin."""
+    users, params, _ = world
+    server = create_app({**app_config, "WTF_CSRF_ENABLED": True})
+    browser = server.test_client()
+    login_page = browser.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', login_page).group(1)
+    response = browser.post("/login", data={"username": "root", "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+    posts = [(endpoint, rule) for method, endpoint, rule in routes(server) if method in ("POST", "PUT")]
+    posts = [(endpoint, rule) for endpoint, rule in posts if not endpoint.startswith("api.")]
+    assert len(posts) > 20
+    accepted = []
+    for endpoint, rule in posts:
+        with server.test_request_context():
+            path = server.url_for(endpoint, **{name: params[name] for name in rule.arguments})
+        if browser.post(path, data={"confirm": "y"}).status_code != 400:
+            accepted.append(f"{endpoint} {path}")
+    assert accepted == []
+    # the same request with the token goes through: the refusals above were the missing token
+    assert browser.post("/language/en", data={"csrf_token": token}).status_code == 302
