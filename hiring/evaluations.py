@@ -160,14 +160,31 @@ def rank_vacancy(vacancy_id: int) -> list[Evaluation]:
 
 
 def ranking_order() -> tuple:
-    """SQL ORDER BY over StoredEvaluation equal to the domain's ranking key (group, -score, -coverage, id)."""
+    """SQL ORDER BY over StoredEvaluation equal to the domain's ranking key (group, -score, -coverage, id).
+
+    Every part ascends (a missing score sorts after every number), so the key also compares as one row value:
+    see ranked_before().
+    """
+    se = StoredEvaluation
     return (
-        StoredEvaluation.rank_group,
-        StoredEvaluation.score.is_(None),
-        StoredEvaluation.score.desc(),
-        StoredEvaluation.coverage.desc(),
-        StoredEvaluation.candidate_id,
+        se.rank_group,
+        sa.case((se.score.is_(None), 1), else_=0),
+        sa.func.coalesce(-se.score, 0.0),
+        -se.coverage,
+        se.candidate_id,
     )
+
+
+def ranked_before(stored: StoredEvaluation):
+    """SQL condition: the stored evaluation ranks before `stored` (same vacancy to be added by the caller)."""
+    mine = (
+        stored.rank_group,
+        1 if stored.score is None else 0,
+        0.0 if stored.score is None else -stored.score,
+        -stored.coverage,
+        stored.candidate_id,
+    )
+    return sa.tuple_(*ranking_order()) < sa.tuple_(*(sa.literal(value) for value in mine))
 
 
 def stored_ranking(vacancy_id: int) -> list[sa.Row]:

@@ -5,7 +5,14 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from hiring.domain import rank
-from hiring.evaluations import evaluate_candidates, load_vacancy, rank_vacancy, ranking_order, stored_ranking
+from hiring.evaluations import (
+    evaluate_candidates,
+    load_vacancy,
+    rank_vacancy,
+    ranked_before,
+    ranking_order,
+    stored_ranking,
+)
 from hiring.extensions import db
 from hiring.models import Rating, StoredEvaluation
 
@@ -136,3 +143,24 @@ def test_stored_ranking_has_the_engines_values_and_order(app, build):
             evaluation.flags,
         )
         assert row.coverage == pytest.approx(evaluation.coverage)
+
+
+def test_ranked_before_counts_each_candidates_place(app, build):
+    vacancy = build.vacancy()
+    for ratings in (
+        None,
+        None,
+        {"NEG": 2},
+        {"NEG": 5, "REL": 1},
+    ):  # two identical scores: the id breaks the tie
+        build.scorecard(build.candidate(vacancy), ratings=ratings)
+    build.candidate(vacancy)  # no score: after every number
+    build.candidate(vacancy)
+    build.candidate(vacancy, education_level="secondary")  # not eligible
+    order = [e.candidate_id for e in rank_vacancy(vacancy.id)]
+    for place, candidate_id in enumerate(order):
+        stored_row = db.session.get(StoredEvaluation, candidate_id)
+        before = sa.select(sa.func.count()).where(
+            StoredEvaluation.vacancy_id == vacancy.id, ranked_before(stored_row)
+        )
+        assert db.session.scalar(before) == place

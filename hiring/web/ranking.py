@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 
-from hiring.evaluations import ranking_order
+from hiring.evaluations import ranked_before, ranking_order
 from hiring.extensions import db
 from hiring.models import Candidate, StoredEvaluation
 
@@ -109,20 +109,9 @@ def page_rows(vacancy_id: int, band: str | None, eligibility: str | None, page: 
 
 def rank_position(candidate: Candidate) -> tuple[int | None, int]:
     """The candidate's place in the vacancy's ranking (1 = first) and the number of candidates ranked."""
-    se = StoredEvaluation
-    ranked = (
-        sa.select(
-            se.candidate_id,
-            sa.func.row_number().over(order_by=ranking_order()).label("position"),
-            sa.func.count().over().label("total"),
-        )
-        .where(se.vacancy_id == candidate.vacancy_id)
-        .subquery("ranked")
-    )
-    row = db.session.execute(
-        sa.select(ranked.c.position, ranked.c.total).where(ranked.c.candidate_id == candidate.id)
-    ).first()
-    if row is None:
-        total = db.session.scalar(sa.select(sa.func.count()).where(se.vacancy_id == candidate.vacancy_id))
-        return None, total or 0
-    return row.position, row.total
+    stored = db.session.get(StoredEvaluation, candidate.id)
+    count = sa.select(sa.func.count()).where(StoredEvaluation.vacancy_id == candidate.vacancy_id)
+    total = db.session.scalar(count) or 0
+    if stored is None:
+        return None, total
+    return db.session.scalar(count.where(ranked_before(stored))) + 1, total
