@@ -12,6 +12,7 @@ from hiring.api.schema_parts import (
     nullable,
     ref,
 )
+from hiring.candidate_input import FIELDS as CANDIDATE_FIELDS
 from hiring.domain.levels import BANDS, CONFIDENCES, ELIGIBILITIES, RECOMMENDATIONS, RULE_RESULTS
 from hiring.models import DECISIONS, ROLES
 from hiring.profiles import EDUCATION_FIELDS
@@ -164,27 +165,7 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
             "version": {"type": "integer"},
             "created_at": MOMENT,
         },
-        (
-            "id",
-            "title",
-            "profile_id",
-            "language",
-            "status",
-            "company",
-            "location",
-            "employment_terms",
-            "salary_from",
-            "salary_to",
-            "salary_currency",
-            "travel_required",
-            "intro",
-            "responsibilities",
-            "conditions",
-            "contacts",
-            "requirements",
-            "version",
-            "created_at",
-        ),
+        ("id", "profile_id", "status", *vacancies.SCALAR_FIELDS, "requirements", "version", "created_at"),
     ),
     "Candidate": closed(
         {
@@ -215,23 +196,7 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
             "version": {"type": "integer"},
             "created_at": MOMENT,
         },
-        (
-            "id",
-            "vacancy_id",
-            "full_name",
-            "email",
-            "phone",
-            "education_level",
-            "education_field",
-            "experience_years",
-            "plan_attainment_pct",
-            "languages",
-            "notes",
-            "checks",
-            "interviewer_ids",
-            "version",
-            "created_at",
-        ),
+        ("id", "vacancy_id", *CANDIDATE_FIELDS, "checks", "interviewer_ids", "version", "created_at"),
     ),
     "ImportResult": closed({"imported": {"type": "integer", "minimum": 0}}, ("imported",)),
     "Assignment": closed(
