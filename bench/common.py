@@ -14,7 +14,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hiring import create_app  # noqa: E402
-from hiring.evaluations import refresh_stored_evaluations  # noqa: E402
 from hiring.extensions import db  # noqa: E402
 from hiring.models import (  # noqa: E402
     Assignment,
@@ -27,6 +26,7 @@ from hiring.models import (  # noqa: E402
     Vacancy,
 )
 from hiring.seed import ensure_user, seed_default_profile, vacancy_from_profile  # noqa: E402
+from hiring.services.evaluations import refresh_stored_evaluations  # noqa: E402
 
 LEVELS = ("bachelor", "specialist", "master", "incomplete_higher")
 RECOMMENDATIONS = ("strong_no", "no", "yes", "strong_yes")

@@ -63,10 +63,10 @@ def normalise_database_url(url: str) -> str:
 def register_extensions(app: Flask) -> None:
     from flask_babel import gettext
 
-    from hiring import models  # noqa: F401  (the tables must be known to Migrate)
+    from hiring import models  # noqa: F401  the tables must be known to Migrate
     from hiring.domain.levels import N_
-    from hiring.evaluations import keep_stored_evaluations_fresh
     from hiring.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from hiring.services.evaluations import keep_stored_evaluations_fresh
 
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True)

@@ -16,7 +16,7 @@ from hiring.extensions import db
 from hiring.glossary import ROLE_LABELS, label
 from hiring.models import ROLES
 from hiring.seed import DEMO_PASSWORD, ensure_user, seed_default_profile, seed_demo
-from hiring.users import create_user
+from hiring.services.users import create_user
 
 
 def shell_language() -> str:

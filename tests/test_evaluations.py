@@ -5,7 +5,9 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from hiring.domain import rank
-from hiring.evaluations import (
+from hiring.extensions import db
+from hiring.models import Rating, StoredEvaluation
+from hiring.services.evaluations import (
     evaluate_candidates,
     load_vacancy,
     rank_vacancy,
@@ -13,8 +15,6 @@ from hiring.evaluations import (
     ranking_order,
     stored_ranking,
 )
-from hiring.extensions import db
-from hiring.models import Rating, StoredEvaluation
 
 
 def stored(candidate_id: int) -> StoredEvaluation:

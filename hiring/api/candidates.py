@@ -1,6 +1,5 @@
 """A candidate's checks, interviewers, scorecards, evaluation and the hiring decision."""
 
-from hiring import candidates, decisions, interviews
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.bodies import json_body
@@ -12,8 +11,9 @@ from hiring.api.serializers import (
     evaluation_json,
     scorecard_json,
 )
-from hiring.evaluations import evaluate_candidate
 from hiring.extensions import db
+from hiring.services import candidates, decisions, interviews
+from hiring.services.evaluations import evaluate_candidate
 
 # Who may interview: the pages let HR and leads be assigned too; the service has the last word.
 INTERVIEWING_ROLES = ("interviewer", "hr", "lead")

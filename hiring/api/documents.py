@@ -2,12 +2,12 @@
 
 from flask_babel import gettext as _
 
-from hiring import printouts
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.errors import not_found
 from hiring.api.lookups import candidate_or_404
-from hiring.evaluations import load_vacancy
+from hiring.services import printouts
+from hiring.services.evaluations import load_vacancy
 from hiring.web.documents import document_response
 
 READERS = ("hr", "lead")

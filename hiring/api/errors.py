@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from hiring.api.blueprint import bp
 from hiring.errors import Conflict, Duplicate, InvalidInput, Locked, VersionConflict
 from hiring.extensions import db
-from hiring.interviews import NotAllowed
+from hiring.services.interviews import NotAllowed
 
 
 class ApiError(Exception):

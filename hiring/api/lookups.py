@@ -4,8 +4,8 @@ from flask_babel import gettext as _
 
 from hiring.api.errors import not_found
 from hiring.extensions import db
-from hiring.interviews import may_open_candidate
 from hiring.models import Candidate, Profile, User, Vacancy
+from hiring.services.interviews import may_open_candidate
 
 
 def profile_or_404(profile_id: int) -> Profile:

@@ -6,7 +6,6 @@ the services check them, in their own words.
 
 from typing import Any
 
-from hiring import candidates, decisions, interviews, vacancies
 from hiring.api.schema_parts import (
     AMOUNT,
     EDUCATION,
@@ -25,7 +24,8 @@ from hiring.api.schema_parts import (
 )
 from hiring.domain.levels import RATING_MAX, RATING_MIN, RECOMMENDATIONS
 from hiring.models import DECISIONS, ROLES
-from hiring.profiles import EDUCATION_FIELDS
+from hiring.services import candidates, decisions, interviews, vacancies
+from hiring.services.profiles import EDUCATION_FIELDS
 
 REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
     "TokenRequest": closed(

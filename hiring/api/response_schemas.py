@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from hiring import vacancies
 from hiring.api.schema_parts import (
     EDUCATION,
     ID,
@@ -12,10 +11,11 @@ from hiring.api.schema_parts import (
     nullable,
     ref,
 )
-from hiring.candidate_input import FIELDS as CANDIDATE_FIELDS
 from hiring.domain.levels import BANDS, CONFIDENCES, ELIGIBILITIES, RECOMMENDATIONS, RULE_RESULTS
 from hiring.models import DECISIONS, ROLES
-from hiring.profiles import EDUCATION_FIELDS
+from hiring.services import vacancies
+from hiring.services.candidate_input import FIELDS as CANDIDATE_FIELDS
+from hiring.services.profiles import EDUCATION_FIELDS
 
 RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
     "Error": closed(

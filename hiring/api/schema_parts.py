@@ -5,8 +5,8 @@ Limits come from the services that enforce them, so the document states the same
 
 from typing import Any
 
-from hiring import candidates, vacancies
 from hiring.domain.levels import EDUCATION_LEVELS, LANGUAGE_LEVELS
+from hiring.services import candidates, vacancies
 
 MAX_ID = 2_147_483_647  # the INTEGER columns' limit
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from hiring.domain import Evaluation
 from hiring.models import Assignment, Candidate, Decision, Profile, Scorecard, User, Vacancy
-from hiring.vacancies import vacancy_data
+from hiring.services.vacancies import vacancy_data
 
 
 def moment(value: datetime | None) -> str | None:

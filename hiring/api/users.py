@@ -1,11 +1,11 @@
-"""Users, created by the admin with the same rules as the admin page (hiring.users)."""
+"""Users, created by the admin with the same rules as the admin page (hiring.services.users)."""
 
-from hiring import users
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.bodies import json_body
 from hiring.api.serializers import user_json
 from hiring.extensions import db
+from hiring.services import users
 
 
 @bp.post("/users")

@@ -2,16 +2,16 @@
 
 from flask_babel import gettext as _
 
-from hiring import candidates, imports, vacancies
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.bodies import csv_body, json_body
 from hiring.api.lookups import vacancy_or_404
 from hiring.api.serializers import candidate_json, ranking_entry_json, vacancy_json
 from hiring.errors import InvalidInput
-from hiring.evaluations import stored_ranking
 from hiring.extensions import db
 from hiring.models import Profile
+from hiring.services import candidates, imports, vacancies
+from hiring.services.evaluations import stored_ranking
 
 
 @bp.post("/vacancies")

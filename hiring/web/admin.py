@@ -9,12 +9,12 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired
 
-from hiring import audit
 from hiring.errors import Duplicate, InvalidInput
 from hiring.extensions import db
 from hiring.glossary import ROLE_LABELS
 from hiring.models import ROLES, User
-from hiring.users import USER_FIELDS, create_user
+from hiring.services import audit
+from hiring.services.users import USER_FIELDS, create_user
 from hiring.web.access import role_required
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -25,7 +25,7 @@ def role_choices():
 
 
 class UserForm(FlaskForm):
-    """The fields of a new user; hiring.users holds the rules."""
+    """The fields of a new user; hiring.services.users holds the rules."""
 
     username = StringField(_l("Username"), validators=[DataRequired()])
     full_name = StringField(_l("Full name"), validators=[DataRequired()])

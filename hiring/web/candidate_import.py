@@ -18,9 +18,15 @@ from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from hiring.evaluations import load_vacancy
 from hiring.extensions import db
-from hiring.imports import HEADER, InvalidImport, import_candidates, parse_candidates_csv, screen_rows
+from hiring.services.evaluations import load_vacancy
+from hiring.services.imports import (
+    HEADER,
+    InvalidImport,
+    import_candidates,
+    parse_candidates_csv,
+    screen_rows,
+)
 from hiring.web.access import role_required
 from hiring.web.forms.candidates import ConfirmImportForm, ImportForm, number_text
 from hiring.web.lookups import vacancy_or_404

@@ -10,7 +10,11 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from hiring import glossary
-from hiring.candidates import (
+from hiring.errors import Conflict, InvalidInput, VersionConflict
+from hiring.extensions import db
+from hiring.models import Assignment, Candidate, CheckAnswer, User
+from hiring.seed_profile import FIELD_LABELS
+from hiring.services.candidates import (
     answer_checks,
     assign_interviewer,
     candidate_state,
@@ -18,12 +22,8 @@ from hiring.candidates import (
     unassign_interviewer,
     update_candidate,
 )
-from hiring.errors import Conflict, InvalidInput, VersionConflict
-from hiring.evaluations import evaluate_candidate
-from hiring.extensions import db
-from hiring.models import Assignment, Candidate, CheckAnswer, User
-from hiring.privacy import anonymize_candidate
-from hiring.seed_profile import FIELD_LABELS
+from hiring.services.evaluations import evaluate_candidate
+from hiring.services.privacy import anonymize_candidate
 from hiring.web import candidate_import
 from hiring.web.access import role_required
 from hiring.web.forms.candidates import (

@@ -10,10 +10,10 @@ import sqlalchemy as sa
 from flask import Blueprint, Response, abort, request
 from flask_login import current_user
 
-from hiring import printouts
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, Vacancy
-from hiring.printouts import Printout, ShortlistError
+from hiring.services import printouts
+from hiring.services.printouts import Printout, ShortlistError
 from hiring.web.access import role_required
 from hiring.web.lookups import vacancy_or_404
 

@@ -6,10 +6,10 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from hiring import glossary
-from hiring.evaluations import ranking_order
+from hiring.documents.spreadsheets import csv_bytes
 from hiring.extensions import db
 from hiring.models import Candidate, StoredEvaluation, Vacancy
-from hiring.spreadsheets import csv_bytes
+from hiring.services.evaluations import ranking_order
 from hiring.web.access import role_required
 
 bp = Blueprint("exports", __name__)

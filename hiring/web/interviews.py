@@ -10,11 +10,11 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from hiring import interviews
 from hiring.domain.visibility import can_reopen
 from hiring.errors import Conflict, InvalidInput, Locked
 from hiring.extensions import db
 from hiring.models import Candidate, Scorecard
+from hiring.services import interviews
 from hiring.web.access import role_required
 from hiring.web.forms.interviews import ReopenForm, parse_version, scorecard_form
 

@@ -2,8 +2,8 @@
 
 from flask import abort
 
-from hiring.evaluations import load_vacancy
 from hiring.models import Vacancy
+from hiring.services.evaluations import load_vacancy
 
 
 def vacancy_or_404(vacancy_id: int) -> Vacancy:

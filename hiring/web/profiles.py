@@ -7,10 +7,10 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from hiring import profiles as service
 from hiring.errors import InvalidInput, VersionConflict
 from hiring.extensions import db
 from hiring.models import Competency, Profile, Vacancy
+from hiring.services import profiles as service
 from hiring.web.access import role_required
 from hiring.web.forms.profiles import (
     ActionForm,

@@ -1,7 +1,7 @@
 """The hiring lead's journey: a vacancy's ranking, a candidate's evaluation, shortlists, calibration, decisions.
 
 Lead, HR and admin read every page; the lead (and admin) records decisions. Every number comes from the
-scoring engine, through `hiring.evaluations` and the stored evaluations it keeps fresh.
+scoring engine, through `hiring.services.evaluations` and the stored evaluations it keeps fresh.
 """
 
 import math
@@ -16,21 +16,21 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from werkzeug.routing import BuildError
 
-from hiring.decisions import current_decisions, decision_history, record_decision
 from hiring.documents.charts import ChartItem, competency_chart_svg
 from hiring.domain import rank
 from hiring.domain.calibration import agreement_label, interviewer_offsets, panel_agreement
 from hiring.domain.levels import BANDS, ELIGIBILITIES
 from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
 from hiring.errors import InvalidInput
-from hiring.evaluations import evaluate_candidate, evaluate_candidates, scorecard_values
 from hiring.extensions import db
 from hiring.glossary import DECISION_LABELS, describe, label, rule_label
 from hiring.models import Candidate, CheckAnswer, Profile, Scorecard, StoredEvaluation, User, Vacancy
+from hiring.services.decisions import current_decisions, decision_history, record_decision
+from hiring.services.evaluations import evaluate_candidate, evaluate_candidates, scorecard_values
+from hiring.services.ranking import Page, page_rows, rank_position
 from hiring.web.access import role_required
 from hiring.web.forms.review import DecisionForm
 from hiring.web.lookups import vacancy_or_404
-from hiring.web.ranking import Page, page_rows, rank_position
 from hiring.web.templating import reader_language
 
 bp = Blueprint("review", __name__)

@@ -7,12 +7,12 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from hiring import vacancies as service
 from hiring.domain.levels import BANDS
 from hiring.errors import InvalidInput, VersionConflict
-from hiring.evaluations import ranking_order
 from hiring.extensions import db
 from hiring.models import Candidate, Profile, StoredEvaluation, Vacancy
+from hiring.services import vacancies as service
+from hiring.services.evaluations import ranking_order
 from hiring.web.access import role_required
 from hiring.web.forms.profiles import choices, field_names
 from hiring.web.forms.vacancies import ChooseProfileForm, StatusForm, VacancyForm

@@ -8,8 +8,8 @@ import pytest
 import sqlalchemy as sa
 
 from hiring.extensions import db
-from hiring.imports import parse_candidates_csv
 from hiring.models import Candidate
+from hiring.services.imports import parse_candidates_csv
 from tests.candidates.helpers import HEADER, csv_file
 
 GOOD = csv_file(

@@ -1,12 +1,12 @@
-"""hiring.imports: the CSV format of SPEC §7, all or nothing."""
+"""hiring.services.imports: the CSV format of SPEC §7, all or nothing."""
 
 import pytest
 import sqlalchemy as sa
 
 from hiring.errors import InvalidInput
 from hiring.extensions import db
-from hiring.imports import InvalidImport, import_candidates, parse_candidates_csv
 from hiring.models import AuditEntry, Candidate
+from hiring.services.imports import InvalidImport, import_candidates, parse_candidates_csv
 from tests.candidates.helpers import HEADER, csv_file
 
 pytestmark = pytest.mark.usefixtures("english")

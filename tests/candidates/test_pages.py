@@ -5,9 +5,9 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from hiring.candidates import answer_checks
 from hiring.extensions import db
 from hiring.models import Assignment, AuditEntry, Candidate
+from hiring.services.candidates import answer_checks
 from tests.candidates.helpers import candidate_form
 
 

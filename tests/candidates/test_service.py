@@ -1,9 +1,12 @@
-"""hiring.candidates: validation, create and edit, check answers, interviewer assignment, audit entries."""
+"""hiring.services.candidates: validation, create and edit, check answers, interviewer assignment, audit entries."""
 
 import pytest
 import sqlalchemy as sa
 
-from hiring.candidates import (
+from hiring.errors import Conflict, Duplicate, InvalidInput, VersionConflict
+from hiring.extensions import db
+from hiring.models import AuditEntry, Candidate
+from hiring.services.candidates import (
     AlreadyAssigned,
     DuplicateCandidate,
     InvalidCandidate,
@@ -13,10 +16,7 @@ from hiring.candidates import (
     unassign_interviewer,
     update_candidate,
 )
-from hiring.errors import Conflict, Duplicate, InvalidInput, VersionConflict
-from hiring.evaluations import evaluate_candidate
-from hiring.extensions import db
-from hiring.models import AuditEntry, Candidate
+from hiring.services.evaluations import evaluate_candidate
 
 pytestmark = pytest.mark.usefixtures("english")
 

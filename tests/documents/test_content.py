@@ -12,11 +12,12 @@ from flask import g
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from hiring import create_app, glossary, printouts, seed_profile
+from hiring import create_app, glossary, seed_profile
 from hiring.documents.pdf import page_label
-from hiring.evaluations import evaluate_candidate
 from hiring.extensions import db
 from hiring.models import Decision
+from hiring.services import printouts
+from hiring.services.evaluations import evaluate_candidate
 from hiring.web.templating import format_number
 from tests.builders import Builder
 from tests.conftest import base_config, clean_database

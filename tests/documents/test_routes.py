@@ -9,9 +9,9 @@ from urllib.parse import unquote
 import pytest
 import sqlalchemy as sa
 
-from hiring import printouts
 from hiring.extensions import db
 from hiring.models import Decision, Rating, RenderedDocument
+from hiring.services import printouts
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from hiring import seed_profile
 from hiring.extensions import db
 from hiring.models import AuditEntry, Competency, Profile
-from hiring.profiles import clone_profile, profile_is_locked
+from hiring.services.profiles import clone_profile, profile_is_locked
 from tests.hr.html import field_errors, text
 
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from flask import url_for
 
-from hiring.imports import HEADER
+from hiring.services.imports import HEADER
 from tests.i18n.checker import visible_text
 from tests.i18n.test_pages import LANGUAGES, check_page
 from tests.i18n.world import build_world

@@ -6,9 +6,9 @@ words and look only at the application's.
 
 from dataclasses import dataclass, field
 
-from hiring import audit
 from hiring.extensions import db
 from hiring.models import Decision
+from hiring.services import audit
 
 TEXTS = {
     "ru": {

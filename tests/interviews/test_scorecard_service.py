@@ -1,12 +1,12 @@
-"""hiring.interviews: the scorecard rules shared by the pages and the API."""
+"""hiring.services.interviews: the scorecard rules shared by the pages and the API."""
 
 import pytest
 import sqlalchemy as sa
 
-from hiring import interviews
 from hiring.errors import Conflict, InvalidInput, Locked, VersionConflict
 from hiring.extensions import db
 from hiring.models import AuditEntry, Scorecard, StoredEvaluation
+from hiring.services import interviews
 from tests.interviews.conftest import CODES, all_ratings
 
 pytestmark = pytest.mark.usefixtures("request_ctx")

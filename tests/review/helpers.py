@@ -5,9 +5,9 @@ from contextlib import contextmanager
 
 from sqlalchemy import event, insert
 
-from hiring.evaluations import refresh_stored_evaluations
 from hiring.extensions import db
 from hiring.models import Candidate, Decision, Rating, Scorecard, User, Vacancy
+from hiring.services.evaluations import refresh_stored_evaluations
 
 
 @contextmanager

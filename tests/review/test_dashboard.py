@@ -2,9 +2,9 @@
 
 import pytest
 
-from hiring.decisions import record_decision
-from hiring.evaluations import rank_vacancy
 from hiring.extensions import db
+from hiring.services.decisions import record_decision
+from hiring.services.evaluations import rank_vacancy
 
 from .helpers import bulk_candidates, counted_queries, page_ids
 

@@ -3,10 +3,15 @@
 import pytest
 import sqlalchemy as sa
 
-from hiring.decisions import RATIONALE_MAX_LENGTH, current_decision, current_decisions, record_decision
 from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.models import AuditEntry, Decision
+from hiring.services.decisions import (
+    RATIONALE_MAX_LENGTH,
+    current_decision,
+    current_decisions,
+    record_decision,
+)
 
 
 def decisions_of(candidate) -> list[Decision]:

@@ -14,8 +14,8 @@ CARDS_PER_PROCESS = 50
 
 def submit_scorecards(database_url: str, interviewer_id: int, candidate_ids: list[int], queue) -> None:
     """Runs in a child process: one interviewer submits a scorecard for each candidate, one commit each."""
-    from hiring.interviews import save_scorecard
     from hiring.models import Candidate, User
+    from hiring.services.interviews import save_scorecard
 
     errors = []
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})

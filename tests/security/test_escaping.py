@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from hiring import create_app
-from hiring.spreadsheets import safe_cell
+from hiring.documents.spreadsheets import safe_cell
 
 SCRIPT = "<script>alert(1)</script>"
 NOTE = '<img src=x onerror="alert(2)"><b>bold</b>'

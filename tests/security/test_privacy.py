@@ -5,10 +5,10 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from hiring.candidates import update_candidate
-from hiring.decisions import record_decision
 from hiring.extensions import db
 from hiring.models import AuditEntry, Candidate, Decision, Rating, StoredEvaluation
+from hiring.services.candidates import update_candidate
+from hiring.services.decisions import record_decision
 
 
 @pytest.fixture

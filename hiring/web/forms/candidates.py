@@ -1,6 +1,6 @@
 """Forms of the candidate pages: the candidate's data, check answers, interviewers and the CSV import.
 
-The forms read what was typed; hiring.candidates judges it, and its per-field messages are put back on
+The forms read what was typed; hiring.services.candidates judges it, and its per-field messages are put back on
 the fields (`show_errors`), so the page and the API say the same words.
 """
 
@@ -111,7 +111,7 @@ class CandidateForm(FlaskForm):
         self._choose_languages()
 
     def candidate_data(self) -> dict[str, Any]:
-        """What was typed, in the shape hiring.candidates takes."""
+        """What was typed, in the shape hiring.services.candidates takes."""
         return {
             "full_name": self.full_name.data,
             "email": self.email.data,

@@ -10,8 +10,8 @@ from wtforms.validators import Length
 
 from hiring.domain.levels import LANGUAGE_LEVELS, RATING_MAX, RATING_MIN
 from hiring.glossary import CEFR_LABELS, LANGUAGE_NAMES, RECOMMENDATION_LABELS, label
-from hiring.interviews import NOTE_MAX_LENGTH, marked_not_assessed
 from hiring.models import Competency, Scorecard
+from hiring.services.interviews import NOTE_MAX_LENGTH, marked_not_assessed
 
 NOT_ASSESSED = "na"
 RATING_CHOICES = [SelectChoice(str(n)) for n in range(RATING_MIN, RATING_MAX + 1)] + [
@@ -52,7 +52,7 @@ class ScorecardForm(FlaskForm):
         return bool(self.submit_scorecard.data)
 
     def service_input(self) -> dict[str, Any]:
-        """The keyword arguments of hiring.interviews.save_scorecard, from what was posted."""
+        """The keyword arguments of hiring.services.interviews.save_scorecard, from what was posted."""
         ratings: dict[str, Any] = {}
         not_assessed: set[str] = set()
         for code in self.competency_codes:
@@ -142,7 +142,7 @@ def scorecard_data(card: Scorecard) -> dict[str, Any]:
 
 
 def rating_choice(card: Scorecard, row) -> str:
-    """The radio to check for a stored rating (see hiring.interviews.marked_not_assessed)."""
+    """The radio to check for a stored rating (see hiring.services.interviews.marked_not_assessed)."""
     if row.value is not None:
         return str(row.value)
     return NOT_ASSESSED if marked_not_assessed(card, row) else ""

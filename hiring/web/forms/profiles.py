@@ -16,8 +16,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget, TextInput
 
 from hiring.glossary import EDUCATION_LABELS
-from hiring.profiles import EDUCATION_FIELDS, NAME_LENGTH
 from hiring.seed_profile import FIELD_LABELS
+from hiring.services.profiles import EDUCATION_FIELDS, NAME_LENGTH
 from hiring.web.templating import reader_language
 
 

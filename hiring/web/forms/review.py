@@ -5,8 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from hiring.decisions import RATIONALE_MAX_LENGTH
 from hiring.glossary import DECISION_LABELS
+from hiring.services.decisions import RATIONALE_MAX_LENGTH
 
 
 def _strip(value):

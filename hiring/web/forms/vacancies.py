@@ -22,8 +22,8 @@ from wtforms.widgets import HiddenInput, TextInput
 
 from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS, LANGUAGE_NAMES
 from hiring.models.vacancies import VACANCY_STATUSES
-from hiring.vacancies import CURRENCIES
-from hiring.vacancies import LANGUAGES as VACANCY_LANGUAGES
+from hiring.services.vacancies import CURRENCIES
+from hiring.services.vacancies import LANGUAGES as VACANCY_LANGUAGES
 from hiring.web.forms.profiles import NumberField, choices, strip
 
 EMPTY_ROWS = 2  # blank rows offered under the filled ones

@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
-from hiring import audit
 from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.models import DECISIONS, Candidate, Decision
+from hiring.services import audit
 
 RATIONALE_MAX_LENGTH = 5000
 

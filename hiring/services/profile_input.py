@@ -1,6 +1,6 @@
 """A profile's settings and a competency as sent by the form or the API, checked field by field.
 
-Part of hiring.profiles (which re-exports the public names); split off to keep each module readable.
+Part of hiring.services.profiles (which re-exports the public names); split off to keep each module readable.
 Messages are English and translated by the caller (`gettext(message)`).
 """
 

@@ -5,9 +5,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from hiring import audit
 from hiring.extensions import db
 from hiring.models import AuditEntry, Candidate, Decision, Rating, RenderedDocument, Scorecard
+from hiring.services import audit
 
 # What identifies a person or was written about them; removed from the record and from the audit log.
 PERSONAL_KEYS = frozenset({"full_name", "email", "phone", "notes", "note", "rationale"})

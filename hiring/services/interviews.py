@@ -14,14 +14,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from hiring import audit
 from hiring.domain import Screening, screen
 from hiring.domain.visibility import can_edit_scorecard, can_open_candidate, can_reopen, visible_scorecard_ids
 from hiring.errors import Conflict, InvalidInput, Locked, VersionConflict
-from hiring.evaluations import candidate_values, requirements_for, scorecard_values
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, Rating, Scorecard, User, Vacancy, VerifiedLanguage
-from hiring.scorecard_input import (
+from hiring.services import audit
+from hiring.services.evaluations import candidate_values, requirements_for, scorecard_values
+from hiring.services.scorecard_input import (
     NOTE_MAX_LENGTH,
     Change,
     ScorecardConflict,

@@ -28,13 +28,13 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
 from hiring import glossary
-from hiring import printout_values as texts
+from hiring.documents import printout_values as texts
 from hiring.documents.pdf import DocumentMeta, create_pdf, print_resources
 from hiring.domain import rank
 from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
-from hiring.evaluations import evaluate_candidate, evaluate_candidates, load_vacancy
 from hiring.extensions import db
 from hiring.models import Candidate, CheckAnswer, Decision, RenderedDocument, Scorecard, Vacancy
+from hiring.services.evaluations import evaluate_candidate, evaluate_candidates, load_vacancy
 
 log = logging.getLogger(__name__)
 

@@ -11,13 +11,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
 
-from hiring import audit
 from hiring.domain.levels import N_
 from hiring.errors import Conflict, VersionConflict
-from hiring.evaluations import SCREENING_FIELDS
 from hiring.extensions import db
 from hiring.models import Candidate, Competency, Profile, Scorecard, Vacancy
-from hiring.profile_input import (
+from hiring.services import audit
+from hiring.services.evaluations import SCREENING_FIELDS
+from hiring.services.profile_input import (
     COMPETENCY_FIELDS,
     EDITABLE_COMPETENCY_FIELDS,
     EDUCATION_FIELDS,

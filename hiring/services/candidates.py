@@ -1,7 +1,7 @@
 """Candidates of a vacancy: create and edit, answers to custom checks, interviewer assignment.
 
 Plain service functions shared by the pages and the JSON API: no request objects, no commit (the caller owns
-the transaction), an audit entry for every change. The data itself is checked in hiring.candidate_input.
+the transaction), an audit entry for every change. The data itself is checked in hiring.services.candidate_input.
 """
 
 from collections.abc import Mapping
@@ -10,8 +10,12 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from hiring import audit
-from hiring.candidate_input import (
+from hiring.errors import Duplicate, InvalidInput, VersionConflict
+from hiring.extensions import db
+from hiring.models import Assignment, Candidate, CandidateLanguage, CheckAnswer, User
+from hiring.models._base import utcnow
+from hiring.services import audit
+from hiring.services.candidate_input import (
     FIELDS,
     MAX_EMAIL,
     MAX_FIELD,
@@ -24,10 +28,6 @@ from hiring.candidate_input import (
     check_candidate_data,
     parse_number,
 )
-from hiring.errors import Duplicate, InvalidInput, VersionConflict
-from hiring.extensions import db
-from hiring.models import Assignment, Candidate, CandidateLanguage, CheckAnswer, User
-from hiring.models._base import utcnow
 
 __all__ = [
     "FIELDS",

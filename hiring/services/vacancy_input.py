@@ -1,6 +1,6 @@
 """A vacancy's data as sent by the form or the API, checked field by field over its defaults.
 
-Part of hiring.vacancies (which re-exports the public names); split off to keep each module readable.
+Part of hiring.services.vacancies (which re-exports the public names); split off to keep each module readable.
 Messages are English and translated by the caller (`gettext(message)`).
 """
 
@@ -15,7 +15,7 @@ from hiring.domain.levels import (
     normalize_language_level,
 )
 from hiring.errors import InvalidInput
-from hiring.profile_input import EDUCATION_FIELDS, validate_experience
+from hiring.services.profile_input import EDUCATION_FIELDS, validate_experience
 
 LANGUAGES = ("ru", "en")
 CURRENCIES = ("RUB", "USD", "EUR", "KZT", "BYN", "UZS", "CNY", "AED", "TRY", "GBP")

@@ -1,6 +1,6 @@
 """The stored ranking as the pages read it: one page of a vacancy's ranking, one candidate's place in it.
 
-Both follow `hiring.evaluations.ranking_order`, the SQL form of the domain's ranking key (SPEC §3).
+Both follow `hiring.services.evaluations.ranking_order`, the SQL form of the domain's ranking key (SPEC §3).
 """
 
 import math
@@ -9,9 +9,9 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 
-from hiring.evaluations import ranked_before, ranking_order
 from hiring.extensions import db
 from hiring.models import Candidate, StoredEvaluation
+from hiring.services.evaluations import ranked_before, ranking_order
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,15 @@ transaction. Messages are English and translated by the caller (`gettext(message
 
 from typing import Any
 
-from hiring import audit, seed_profile
+from hiring import seed_profile
 from hiring.domain.levels import N_
 from hiring.errors import VersionConflict
-from hiring.evaluations import SCREENING_FIELDS
 from hiring.extensions import db
 from hiring.models import CustomCheck, LanguageRequirement, Profile, Vacancy
 from hiring.models.vacancies import VACANCY_STATUSES
-from hiring.vacancy_input import (
+from hiring.services import audit
+from hiring.services.evaluations import SCREENING_FIELDS
+from hiring.services.vacancy_input import (
     CHECK_TEXT,
     CORRECT_THESE,
     CURRENCIES,

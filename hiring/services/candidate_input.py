@@ -1,6 +1,6 @@
 """A candidate's data as typed in a form, sent to the API or read from a CSV row, checked field by field.
 
-Part of hiring.candidates (which re-exports the public names); split off to keep each module readable.
+Part of hiring.services.candidates (which re-exports the public names); split off to keep each module readable.
 Input is the SPEC §6 shape: {full_name, email, phone, education_level, education_field, experience_years,
 plan_attainment_pct, languages: [{language, level}], notes}.
 """

@@ -1,6 +1,6 @@
 """What a scorecard save may contain, checked per field, and how a stale save is told what changed.
 
-Part of hiring.interviews (which re-exports the public names); split off to keep each module readable.
+Part of hiring.services.interviews (which re-exports the public names); split off to keep each module readable.
 """
 
 from collections.abc import Mapping

@@ -5,10 +5,10 @@ import re
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from hiring import audit
 from hiring.errors import Duplicate, InvalidInput
 from hiring.extensions import db
 from hiring.models import ROLES, User
+from hiring.services import audit
 
 USER_FIELDS = ("username", "full_name", "role", "active")
 USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,64}")

@@ -5,7 +5,7 @@ The file is UTF-8 (a BOM is accepted), comma or semicolon delimited, with the he
 in any column order. `languages` looks like `en:B2|de:A2` (`|`, a space, or inside a quoted cell `;`/`,`
 between languages). Decimal commas are accepted. The header is line 1; every bad line is reported with its
 number and column, and one bad line means nothing is imported. Rows are checked with the same rules as a
-candidate added by form (hiring.candidates.check_candidate_data).
+candidate added by form (hiring.services.candidates.check_candidate_data).
 """
 
 import csv
@@ -20,13 +20,13 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from hiring import audit
-from hiring.candidates import FIELDS, build_candidate, candidate_state, check_candidate_data
 from hiring.domain import CandidateData, Screening, screen
 from hiring.errors import InvalidInput
-from hiring.evaluations import requirements_for
 from hiring.extensions import db
 from hiring.models import Candidate
+from hiring.services import audit
+from hiring.services.candidates import FIELDS, build_candidate, candidate_state, check_candidate_data
+from hiring.services.evaluations import requirements_for
 
 HEADER: tuple[str, ...] = FIELDS
 DELIMITERS = ",;"
