@@ -7,10 +7,11 @@ from decimal import Decimal
 from babel import Locale
 from babel.numbers import format_currency
 from babel.numbers import format_percent as format_percent_babel
-from flask import Flask, current_app
+from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
 from hiring import glossary
+from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
 from hiring.web.navigation import menu_for
 
 
@@ -20,6 +21,8 @@ def reader_language() -> str:
 
 
 def register(app: Flask) -> None:
+    # `{% do list.append(x) %}` calls a method for its effect without binding a name (never `_`, gettext's).
+    app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(
         glossary=glossary,
         label=glossary.label,
@@ -27,7 +30,9 @@ def register(app: Flask) -> None:
         rule_label=glossary.rule_label,
         flag_kind=glossary.flag_kind,
         current_locale=lambda: str(get_locale() or "ru"),
-        has_endpoint=lambda endpoint: endpoint in current_app.view_functions,
+        # The shortlist limits, for pages that say how many candidates to tick.
+        SHORTLIST_MIN=SHORTLIST_MIN,
+        SHORTLIST_MAX=SHORTLIST_MAX,
         menu_for=menu_for,
     )
     app.jinja_env.filters.update(
