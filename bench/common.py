@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hiring import create_app  # noqa: E402
+from hiring.domain.levels import RECOMMENDATIONS  # noqa: E402
 from hiring.extensions import db  # noqa: E402
 from hiring.models import (  # noqa: E402
     Assignment,
@@ -29,7 +30,6 @@ from hiring.seed import ensure_user, seed_default_profile, vacancy_from_profile 
 from hiring.services.evaluations import refresh_stored_evaluations  # noqa: E402
 
 LEVELS = ("bachelor", "specialist", "master", "incomplete_higher")
-RECOMMENDATIONS = ("strong_no", "no", "yes", "strong_yes")
 PASSWORD = "bench-password"
 
 

@@ -109,6 +109,22 @@ FLAG_LABELS = {
 
 STATUS_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
 
+# Calibration: an interviewer's lean against their panels, and how much a vacancy's panels agree.
+OFFSET_LABELS = {
+    "lenient": _l("Lenient"),
+    "severe": _l("Severe"),
+    "neutral": _l("Neutral"),
+    "not_enough_data": _l("Not enough data"),
+}
+
+AGREEMENT_LABELS = {
+    "excellent": _l("Excellent agreement"),
+    "good": _l("Good agreement"),
+    "moderate": _l("Moderate agreement"),
+    "poor": _l("Poor agreement"),
+    "not_enough_data": _l("Not enough data"),
+}
+
 # Records and actions of the audit log.
 ENTITY_LABELS = {
     "vacancy": _l("Vacancy"),
@@ -163,6 +179,17 @@ def label(table: dict, key: str | None) -> str:
     if key is None:
         return "—"
     return str(table.get(key, key))
+
+
+def field_label(code: str, language: str) -> str:
+    """A field of education in `language` (ru or en) when it is one of the known codes, else as typed."""
+    labels = FIELD_LABELS.get(code)
+    return labels.get(language, code) if labels else code
+
+
+def field_labels(language: str) -> dict[str, str]:
+    """Every known field of education, code to label in `language` (ru or en), in the order forms offer them."""
+    return {code: field_label(code, language) for code in FIELD_LABELS}
 
 
 def flag_label(flag: str) -> str:
@@ -245,6 +272,5 @@ def _param_text(key: str, value) -> str:
     if key == "language" and value in LANGUAGE_NAMES:
         return str(LANGUAGE_NAMES[value])
     if key == "preferred_field" and value in FIELD_LABELS:
-        language = "en" if str(get_locale() or "ru").startswith("en") else "ru"
-        return FIELD_LABELS[value][language]
+        return field_label(value, "en" if str(get_locale() or "ru").startswith("en") else "ru")
     return value

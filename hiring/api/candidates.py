@@ -11,13 +11,13 @@ from hiring.api.serializers import (
     evaluation_json,
     scorecard_json,
 )
+from hiring.domain.visibility import READERS
 from hiring.extensions import db
 from hiring.services import candidates, decisions, interviews
 from hiring.services.evaluations import evaluate_candidate
 
 # Who may interview: the pages let HR and leads be assigned too; the service has the last word.
 INTERVIEWING_ROLES = ("interviewer", "hr", "lead")
-READERS = ("lead", "hr")
 
 
 @bp.put("/candidates/<int:candidate_id>/checks")

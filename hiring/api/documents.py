@@ -6,11 +6,10 @@ from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.errors import not_found
 from hiring.api.lookups import candidate_or_404
+from hiring.domain.visibility import READERS
 from hiring.services import printouts
 from hiring.services.evaluations import load_vacancy
 from hiring.web.documents import document_response
-
-READERS = ("hr", "lead")
 
 
 @bp.get("/vacancies/<int:vacancy_id>/job-post.pdf")

@@ -65,10 +65,7 @@ def requirement_lines(vacancy) -> list[str]:
 
 def education_sentence(vacancy) -> str:
     level = glossary.label(glossary.EDUCATION_LABELS, vacancy.edu_min_level)
-    fields = [
-        seed_profile.FIELD_LABELS.get(f, {}).get(vacancy.language, f)
-        for f in vacancy.edu_preferred_fields or ()
-    ]
+    fields = [glossary.field_label(f, vacancy.language) for f in vacancy.edu_preferred_fields or ()]
     if fields:
         text = _(
             "Education: %(level)s or higher, preferably in %(fields)s", level=level, fields=", ".join(fields)
@@ -122,7 +119,7 @@ def candidate_values(candidate, language: str) -> dict[str, Any]:
         "email": candidate.email,
         "phone": candidate.phone,
         "education": glossary.label(glossary.EDUCATION_LABELS, candidate.education_level),
-        "education_field": seed_profile.FIELD_LABELS.get(field, {}).get(language, field) if field else None,
+        "education_field": glossary.field_label(field, language) if field else None,
         "experience_years": candidate.experience_years,
         "plan_attainment_pct": candidate.plan_attainment_pct,
         "languages": [_language_level(lang.language, lang.level) for lang in candidate.languages],

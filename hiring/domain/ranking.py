@@ -53,3 +53,8 @@ def rank(evaluations: Iterable[Evaluation]) -> list[Evaluation]:
 # A shortlist compares this many candidates side by side (pages and PDFs alike).
 SHORTLIST_MIN = 2
 SHORTLIST_MAX = 6
+
+
+def shortlist_size_ok(count: int) -> bool:
+    """Whether this many different candidates make a shortlist (SHORTLIST_MIN to SHORTLIST_MAX)."""
+    return SHORTLIST_MIN <= count <= SHORTLIST_MAX

@@ -18,6 +18,8 @@ SUBMITTED = "submitted"
 # Roles that oversee the hiring and so see every submitted scorecard without filling one.
 OVERSEEING_ROLES: frozenset[str] = frozenset({"hr", "lead", "admin"})
 REOPENING_ROLES: frozenset[str] = frozenset({"hr", "admin"})
+# Roles that read a vacancy's ranking, evaluations and documents (the admin passes every role check).
+READERS: tuple[str, ...] = ("lead", "hr")
 
 
 class ScorecardRef(NamedTuple):

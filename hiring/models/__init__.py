@@ -1,7 +1,7 @@
 """The domain's tables, split by aggregate."""
 
 from hiring.models.candidates import Candidate, CandidateLanguage, CheckAnswer, StoredEvaluation
-from hiring.models.interviews import RECOMMENDATIONS, Assignment, Rating, Scorecard, VerifiedLanguage
+from hiring.models.interviews import Assignment, Rating, Scorecard, VerifiedLanguage
 from hiring.models.profiles import Competency, Profile
 from hiring.models.records import DECISIONS, AuditEntry, Decision, RenderedDocument
 from hiring.models.users import ROLES, ApiToken, User
@@ -9,7 +9,6 @@ from hiring.models.vacancies import CustomCheck, LanguageRequirement, Vacancy
 
 __all__ = [
     "DECISIONS",
-    "RECOMMENDATIONS",
     "ROLES",
     "ApiToken",
     "Assignment",

@@ -9,7 +9,6 @@ from hiring.extensions import db
 from hiring.models._base import utcnow
 
 SCORECARD_STATUSES = ("draft", "submitted")
-RECOMMENDATIONS = ("strong_no", "no", "yes", "strong_yes")
 
 
 class Assignment(db.Model):

@@ -31,7 +31,7 @@ from hiring import glossary
 from hiring.documents import printout_values as texts
 from hiring.documents.pdf import DocumentMeta, create_pdf, print_resources
 from hiring.domain import rank
-from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
+from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN, shortlist_size_ok
 from hiring.extensions import db
 from hiring.models import Candidate, CheckAnswer, Decision, RenderedDocument, Scorecard, Vacancy
 from hiring.services.evaluations import evaluate_candidate, evaluate_candidates, load_vacancy
@@ -161,7 +161,7 @@ def evaluation(candidate: Candidate) -> Printout:
 def comparison(vacancy: Vacancy, candidate_ids: Sequence[int]) -> Printout:
     """Two to six candidates of the vacancy side by side, in ranking order; ShortlistError otherwise."""
     ids = sorted(set(candidate_ids))
-    if not SHORTLIST_MIN <= len(ids) <= SHORTLIST_MAX:
+    if not shortlist_size_ok(len(ids)):
         raise ShortlistError(f"choose {SHORTLIST_MIN} to {SHORTLIST_MAX} candidates")
     vacancy = load_vacancy(vacancy.id)
     evaluations = rank(evaluate_candidates(vacancy, ids))

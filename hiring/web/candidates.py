@@ -13,7 +13,6 @@ from hiring import glossary
 from hiring.errors import Conflict, InvalidInput, VersionConflict
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, CheckAnswer, User
-from hiring.seed_profile import FIELD_LABELS
 from hiring.services.candidates import (
     answer_checks,
     assign_interviewer,
@@ -205,10 +204,7 @@ def detail(candidate_id: int):
 
 def field_label(value: str) -> str:
     """A field of education in the reader's words when it is one of the known codes, else as typed."""
-    labels = FIELD_LABELS.get(value)
-    if labels is None:
-        return value
-    return labels[reader_language()]
+    return glossary.field_label(value, reader_language())
 
 
 def _assignable(assigned_ids: set[int]) -> list[tuple[int, str]]:

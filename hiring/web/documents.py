@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from flask import Blueprint, Response, abort, request
 from flask_login import current_user
 
+from hiring.domain.ranking import shortlist_size_ok
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, Vacancy
 from hiring.services import printouts
@@ -50,7 +51,7 @@ def comparison_pdf(vacancy_id: int):
     """Two to six candidates of the vacancy side by side (`?ids=1&ids=2`)."""
     vacancy = db.get_or_404(Vacancy, vacancy_id)
     ids = request.args.getlist("ids", type=int)
-    if not printouts.SHORTLIST_MIN <= len(set(ids)) <= printouts.SHORTLIST_MAX:
+    if not shortlist_size_ok(len(set(ids))):
         abort(400)
     try:
         printout = printouts.comparison(vacancy, ids)

@@ -11,16 +11,15 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
-from werkzeug.routing import BuildError
 
 from hiring.documents.charts import ChartItem, competency_chart_svg
 from hiring.domain import rank
 from hiring.domain.calibration import agreement_label, interviewer_offsets, panel_agreement
 from hiring.domain.levels import BANDS, ELIGIBILITIES
-from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
+from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN, shortlist_size_ok
+from hiring.domain.visibility import READERS
 from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.glossary import DECISION_LABELS, describe, label, rule_label
@@ -34,22 +33,6 @@ from hiring.web.lookups import vacancy_or_404
 from hiring.web.templating import reader_language
 
 bp = Blueprint("review", __name__)
-
-READERS = ("lead", "hr")
-
-OFFSET_LABELS = {
-    "lenient": _l("Lenient"),
-    "severe": _l("Severe"),
-    "neutral": _l("Neutral"),
-    "not_enough_data": _l("Not enough data"),
-}
-AGREEMENT_LABELS = {
-    "excellent": _l("Excellent agreement"),
-    "good": _l("Good agreement"),
-    "moderate": _l("Moderate agreement"),
-    "poor": _l("Poor agreement"),
-    "not_enough_data": _l("Not enough data"),
-}
 
 
 def _choice(name: str, allowed: tuple[str, ...]) -> str | None:
@@ -222,15 +205,6 @@ def _shortlist_ids() -> list[int]:
     return ids
 
 
-def _comparison_pdf_url(vacancy_id: int, ids: list[int]) -> str | None:
-    if "documents.comparison_pdf" not in current_app.view_functions:
-        return None
-    try:
-        return url_for("documents.comparison_pdf", vacancy_id=vacancy_id, ids=ids)
-    except BuildError:
-        return None
-
-
 @bp.route("/vacancies/<int:vacancy_id>/compare")
 @role_required(*READERS)
 def compare(vacancy_id: int):
@@ -241,7 +215,7 @@ def compare(vacancy_id: int):
         ids = _shortlist_ids()
     except ValueError:
         ids, error = [], _("The shortlist names a candidate that does not exist.")
-    if error is None and not SHORTLIST_MIN <= len(ids) <= SHORTLIST_MAX:
+    if error is None and not shortlist_size_ok(len(ids)):
         error = _(
             "Choose between %(min)s and %(max)s candidates to compare; you chose %(n)s.",
             min=SHORTLIST_MIN,
@@ -274,7 +248,9 @@ def compare(vacancy_id: int):
         columns=columns,
         competencies=vacancy.profile.competencies,
         language=reader_language(),
-        pdf_url=_comparison_pdf_url(vacancy_id, [e.candidate_id for e in evaluations]),
+        pdf_url=url_for(
+            "documents.comparison_pdf", vacancy_id=vacancy_id, ids=[e.candidate_id for e in evaluations]
+        ),
     )
 
 
@@ -312,7 +288,5 @@ def calibration(vacancy_id: int):
         people=people,
         agreement=agreement,
         agreement_label=agreement_label(agreement.value),
-        offset_labels=OFFSET_LABELS,
-        agreement_labels=AGREEMENT_LABELS,
         candidates_with_panels=sum(1 for p in panels.values() if len(p) >= 2),
     )

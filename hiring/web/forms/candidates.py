@@ -30,8 +30,7 @@ from wtforms.validators import DataRequired, Optional
 from wtforms.widgets import HiddenInput
 
 from hiring.domain.levels import ISO_639_1, LANGUAGE_LEVELS
-from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS
-from hiring.seed_profile import FIELD_LABELS
+from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS, field_labels
 from hiring.web.templating import reader_language
 
 LANGUAGE_ROWS = 3  # empty language rows offered on a new candidate
@@ -57,10 +56,10 @@ def language_choices() -> list[tuple[str, str]]:
 
 def field_choices(current: str | None = None) -> list[tuple[str, str]]:
     """Fields of education in the reader's language, keeping a free-text value the candidate already has."""
-    language = reader_language()
+    known = field_labels(reader_language())
     choices = [("", str(_l("— not stated —")))]
-    choices += [(code, labels[language]) for code, labels in FIELD_LABELS.items()]
-    if current and current not in FIELD_LABELS:
+    choices += list(known.items())
+    if current and current not in known:
         choices.append((current, current))
     return choices
 

@@ -15,9 +15,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget, TextInput
 
-from hiring.glossary import EDUCATION_LABELS
-from hiring.seed_profile import FIELD_LABELS
-from hiring.services.profiles import EDUCATION_FIELDS, NAME_LENGTH
+from hiring.glossary import EDUCATION_LABELS, field_labels
+from hiring.services.profiles import NAME_LENGTH
 from hiring.web.templating import reader_language
 
 
@@ -62,8 +61,7 @@ def choices(items) -> list[SelectChoice]:
 
 def field_names() -> dict[str, str]:
     """Fields of education in the reader's language."""
-    language = reader_language()
-    return {code: FIELD_LABELS[code][language] for code in EDUCATION_FIELDS}
+    return field_labels(reader_language())
 
 
 class ActionForm(FlaskForm):

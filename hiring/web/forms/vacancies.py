@@ -22,7 +22,7 @@ from wtforms.widgets import HiddenInput, TextInput
 
 from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS, LANGUAGE_NAMES
 from hiring.models.vacancies import VACANCY_STATUSES
-from hiring.services.vacancies import CURRENCIES
+from hiring.services.vacancies import CURRENCIES, SCALAR_FIELDS
 from hiring.services.vacancies import LANGUAGES as VACANCY_LANGUAGES
 from hiring.web.forms.profiles import NumberField, choices, strip
 
@@ -125,23 +125,7 @@ class VacancyForm(FlaskForm):
         """The SPEC §6 data for the service, and the form rows behind each listed language and check."""
         language_rows = [i for i, row in enumerate(self.languages) if not row.form.is_blank()]
         check_rows = [i for i, row in enumerate(self.checks) if not row.form.is_blank()]
-        data = {
-            name: getattr(self, name).data
-            for name in (
-                "title",
-                "language",
-                "company",
-                "location",
-                "employment_terms",
-                "salary_from",
-                "salary_to",
-                "salary_currency",
-                "intro",
-                "responsibilities",
-                "conditions",
-                "contacts",
-            )
-        }
+        data = {name: getattr(self, name).data for name in SCALAR_FIELDS}
         data["travel_required"] = bool(self.travel_required.data)
         data["requirements"] = {
             "education": {"min_level": self.edu_min_level.data, "mandatory": bool(self.edu_mandatory.data)},
