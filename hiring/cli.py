@@ -91,7 +91,7 @@ def create_user_command(username: str, role: str, full_name: str, password: str 
     except Duplicate as error:
         raise click.UsageError(_("User %(name)s already exists.", name=username)) from error
     except InvalidInput as error:
-        raise click.UsageError(" ".join(error.fields.values())) from error
+        raise click.UsageError(" ".join(error.field_texts().values())) from error
     db.session.commit()
     click.echo(_("User %(name)s (%(role)s) created.", name=username, role=label(ROLE_LABELS, role)))
 

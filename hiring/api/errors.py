@@ -8,9 +8,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from hiring.api.blueprint import bp
-from hiring.errors import Conflict, Duplicate, InvalidInput, Locked, VersionConflict
+from hiring.errors import Conflict, Duplicate, InvalidInput, Locked, NotAllowed, VersionConflict, text
 from hiring.extensions import db
-from hiring.services.interviews import NotAllowed
 
 
 class ApiError(Exception):
@@ -52,49 +51,45 @@ def api_error(error: ApiError):
 
 @bp.errorhandler(InvalidInput)
 def invalid_input(error: InvalidInput):
-    """A service refused the values; its messages are English templates or already translated."""
+    """A service refused the values; its message ids are translated here, once (see hiring.errors)."""
     db.session.rollback()
     extra = {"lines": error.lines} if getattr(error, "lines", None) else {}
-    return error_response(
-        ApiError(400, "invalid", _text(error.message), _field_messages(error.fields), **extra)
-    )
+    return error_response(ApiError(400, "invalid", text(error.message), error.field_texts(), **extra))
 
 
 @bp.errorhandler(NotAllowed)
 def not_allowed(error: NotAllowed):
     db.session.rollback()
-    return error_response(forbidden(_text(error.message)))
+    return error_response(forbidden(text(error.message)))
 
 
 @bp.errorhandler(VersionConflict)
 @bp.errorhandler(StaleDataError)
 def version_conflict(error: Exception):
     db.session.rollback()
-    message = getattr(error, "message", None) or _(
-        "Someone else saved this record meanwhile; reload and retry."
-    )
+    message = getattr(error, "message", None)
+    message = text(message) if message else _("Someone else saved this record meanwhile; reload and retry.")
     current = getattr(error, "current_version", None)
     extra = {"current_version": current} if current is not None else {}
-    return error_response(ApiError(409, "version_conflict", _text(message), **extra))
+    return error_response(ApiError(409, "version_conflict", message, **extra))
 
 
 @bp.errorhandler(Duplicate)
 def duplicate(error: Duplicate):
     db.session.rollback()
-    fields = _field_messages(getattr(error, "fields", {}))
-    return error_response(ApiError(409, "duplicate", _text(error.message), fields))
+    return error_response(ApiError(409, "duplicate", text(error.message), error.field_texts()))
 
 
 @bp.errorhandler(Locked)
 def locked(error: Locked):
     db.session.rollback()
-    return error_response(ApiError(409, "locked", _text(error.message)))
+    return error_response(ApiError(409, "locked", text(error.message)))
 
 
 @bp.errorhandler(Conflict)
 def conflict(error: Conflict):
     db.session.rollback()
-    return error_response(ApiError(409, "conflict", _text(error.message)))
+    return error_response(ApiError(409, "conflict", text(error.message)))
 
 
 @bp.errorhandler(IntegrityError)
@@ -102,11 +97,3 @@ def integrity_error(_error: IntegrityError):
     """A unique constraint hit by a concurrent request that passed the service's own check."""
     db.session.rollback()
     return error_response(ApiError(409, "conflict", _("The change clashes with a record saved meanwhile.")))
-
-
-def _text(message: Any) -> str:
-    return _(str(message))
-
-
-def _field_messages(fields: dict[str, Any] | None) -> dict[str, str]:
-    return {str(name): _text(message) for name, message in (fields or {}).items()}

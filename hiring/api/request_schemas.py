@@ -24,8 +24,13 @@ from hiring.api.schema_parts import (
 )
 from hiring.domain.levels import RATING_MAX, RATING_MIN, RECOMMENDATIONS
 from hiring.models import DECISIONS, ROLES
-from hiring.services import candidates, decisions, interviews, vacancies
-from hiring.services.profiles import EDUCATION_FIELDS
+from hiring.services import (
+    candidate_input,
+    decisions,
+    scorecard_input,
+    vacancy_input,
+)
+from hiring.services.profile_input import EDUCATION_FIELDS
 
 REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
     "TokenRequest": closed(
@@ -47,7 +52,7 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
         description="mandatory defaults to true",
     ),
     "CustomCheckInput": closed(
-        {"text": text(vacancies.CHECK_TEXT, 1, pattern=NOT_BLANK), "mandatory": {"type": "boolean"}},
+        {"text": text(vacancy_input.CHECK_TEXT, 1, pattern=NOT_BLANK), "mandatory": {"type": "boolean"}},
         ("text",),
         description="mandatory defaults to true",
     ),
@@ -79,20 +84,20 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
     ),
     "VacancyCreate": closed(
         {
-            "title": text(vacancies.SHORT_TEXT, 1, pattern=NOT_BLANK),
+            "title": text(vacancy_input.SHORT_TEXT, 1, pattern=NOT_BLANK),
             "profile_id": ID,
-            "language": {"type": "string", "enum": list(vacancies.LANGUAGES)},
-            "company": text(vacancies.SHORT_TEXT),
-            "location": text(vacancies.SHORT_TEXT),
-            "employment_terms": text(vacancies.SHORT_TEXT),
+            "language": {"type": "string", "enum": list(vacancy_input.LANGUAGES)},
+            "company": text(vacancy_input.SHORT_TEXT),
+            "location": text(vacancy_input.SHORT_TEXT),
+            "employment_terms": text(vacancy_input.SHORT_TEXT),
             "salary_from": AMOUNT,
             "salary_to": AMOUNT,
-            "salary_currency": {"type": "string", "enum": list(vacancies.CURRENCIES)},
+            "salary_currency": {"type": "string", "enum": list(vacancy_input.CURRENCIES)},
             "travel_required": {"type": "boolean"},
-            "intro": text(vacancies.LONG_TEXT),
+            "intro": text(vacancy_input.LONG_TEXT),
             "responsibilities": TEXT_LINES,
             "conditions": TEXT_LINES,
-            "contacts": text(vacancies.LONG_TEXT),
+            "contacts": text(vacancy_input.LONG_TEXT),
             "requirements": ref("RequirementsInput"),
         },
         ("title", "profile_id", "language"),
@@ -101,15 +106,15 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
     "LanguageLevel": closed({"language": LANGUAGE, "level": LEVEL}, ("language", "level")),
     "CandidateCreate": closed(
         {
-            "full_name": text(candidates.MAX_NAME, 1, pattern=NOT_BLANK),
-            "email": nullable(text(candidates.MAX_EMAIL)),
-            "phone": nullable(text(candidates.MAX_PHONE)),
+            "full_name": text(candidate_input.MAX_NAME, 1, pattern=NOT_BLANK),
+            "email": nullable(text(candidate_input.MAX_EMAIL)),
+            "phone": nullable(text(candidate_input.MAX_PHONE)),
             "education_level": nullable(EDUCATION),
-            "education_field": nullable(text(candidates.MAX_FIELD)),
+            "education_field": nullable(text(candidate_input.MAX_FIELD)),
             "experience_years": nullable(YEARS),
             "plan_attainment_pct": nullable(PERCENT),
             "languages": {"type": "array", "items": ref("LanguageLevel"), "maxItems": 20},
-            "notes": text(candidates.MAX_NOTES),
+            "notes": text(candidate_input.MAX_NOTES),
         },
         ("full_name",),
     ),
@@ -142,7 +147,7 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
             "notes": {
                 "type": "object",
                 "propertyNames": {"maxLength": 16},
-                "additionalProperties": nullable(text(interviews.NOTE_MAX_LENGTH)),
+                "additionalProperties": nullable(text(scorecard_input.NOTE_MAX_LENGTH)),
                 "description": "competency code -> evidence notes",
             },
             "verified_languages": {"type": "array", "items": ref("LanguageLevel"), "maxItems": 20},

@@ -13,9 +13,9 @@ from hiring.api.schema_parts import (
 )
 from hiring.domain.levels import BANDS, CONFIDENCES, ELIGIBILITIES, RECOMMENDATIONS, RULE_RESULTS
 from hiring.models import DECISIONS, ROLES
-from hiring.services import vacancies
+from hiring.services import vacancies, vacancy_input
 from hiring.services.candidate_input import FIELDS as CANDIDATE_FIELDS
-from hiring.services.profiles import EDUCATION_FIELDS
+from hiring.services.profile_input import EDUCATION_FIELDS
 
 RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
     "Error": closed(
@@ -130,7 +130,7 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
             "id": ID,
             "title": {"type": "string"},
             "profile_id": ID,
-            "language": {"type": "string", "enum": list(vacancies.LANGUAGES)},
+            "language": {"type": "string", "enum": list(vacancy_input.LANGUAGES)},
             "status": {"type": "string", "enum": ["open", "closed"]},
             "company": {"type": "string"},
             "location": {"type": "string"},

@@ -6,7 +6,7 @@ Limits come from the services that enforce them, so the document states the same
 from typing import Any
 
 from hiring.domain.levels import EDUCATION_LEVELS, LANGUAGE_LEVELS
-from hiring.services import candidates, vacancies
+from hiring.services import candidate_input, vacancy_input
 
 MAX_ID = 2_147_483_647  # the INTEGER columns' limit
 
@@ -50,13 +50,13 @@ LEVEL = {
     "description": "CEFR level; `native` counts above C2",
 }
 EDUCATION = {"type": "string", "enum": list(EDUCATION_LEVELS)}
-YEARS = {"type": "number", "minimum": 0, "maximum": candidates.MAX_YEARS}
-PERCENT = {"type": "number", "minimum": 0, "maximum": candidates.MAX_PLAN_PCT}
-AMOUNT = {"type": ["integer", "null"], "minimum": 0, "maximum": vacancies.MAX_SALARY}
+YEARS = {"type": "number", "minimum": 0, "maximum": candidate_input.MAX_YEARS}
+PERCENT = {"type": "number", "minimum": 0, "maximum": candidate_input.MAX_PLAN_PCT}
+AMOUNT = {"type": ["integer", "null"], "minimum": 0, "maximum": vacancy_input.MAX_SALARY}
 TEXT_LINES = {
     "type": ["string", "array"],
     "items": {"type": "string"},
-    "maxLength": vacancies.LONG_TEXT,
+    "maxLength": vacancy_input.LONG_TEXT,
     "description": "one item per line (or a list of lines)",
 }
 MOMENT = {"type": "string", "format": "date-time"}

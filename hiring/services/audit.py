@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from flask_login import current_user
-
 from hiring.extensions import db
 from hiring.models import AuditEntry
 
@@ -17,9 +15,10 @@ def record(
     after: dict[str, Any] | None = None,
     user_id: int | None = None,
 ) -> AuditEntry:
-    """Add an audit entry to the current transaction (the caller commits)."""
-    if user_id is None and current_user and current_user.is_authenticated:
-        user_id = current_user.id
+    """Add an audit entry to the current transaction (the caller commits).
+
+    `user_id` is who did it, passed down by the page, API or CLI that knows (None: the system itself).
+    """
     entry = AuditEntry(
         user_id=user_id,
         action=action,

@@ -1,6 +1,6 @@
 """A candidate's data as typed in a form, sent to the API or read from a CSV row, checked field by field.
 
-Part of hiring.services.candidates (which re-exports the public names); split off to keep each module readable.
+Used by hiring.services.candidates and the CSV import; split off to keep each module readable.
 Input is the SPEC §6 shape: {full_name, email, phone, education_level, education_field, experience_years,
 plan_attainment_pct, languages: [{language, level}], notes}.
 """
@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
-from flask_babel import gettext as _
 
 from hiring.domain.levels import (
     EDUCATION_LEVELS,
@@ -19,7 +18,8 @@ from hiring.domain.levels import (
     normalize_language_code,
     normalize_language_level,
 )
-from hiring.errors import InvalidInput
+from hiring.errors import joined
+from hiring.errors import lazy_gettext as _l
 
 FIELDS = (
     "full_name",
@@ -41,10 +41,6 @@ MAX_NOTES = 10_000
 MAX_YEARS = 60
 MAX_PLAN_PCT = 1000
 _PHONE_CHARACTERS = set("0123456789+-() .")
-
-
-class InvalidCandidate(InvalidInput):
-    """The candidate's data has mistakes; `fields` says which, in plain words."""
 
 
 def parse_number(value: Any) -> float:
@@ -75,11 +71,11 @@ def _text(value: Any, field: str, limit: int, errors: dict[str, str]) -> str | N
     if _blank(value):
         return None
     if not isinstance(value, str):
-        errors[field] = _("Enter text here.")
+        errors[field] = _l("Enter text here.")
         return None
     text = " ".join(value.split()) if field != "notes" else value.strip()
     if len(text) > limit:
-        errors[field] = _("Keep this under %(limit)s characters.", limit=limit)
+        errors[field] = _l("Keep this under %(limit)s characters.", limit=limit)
         return None
     return text
 
@@ -88,16 +84,16 @@ def _email(value: Any, errors: dict[str, str]) -> str | None:
     if _blank(value):
         return None
     if not isinstance(value, str):
-        errors["email"] = _("Enter an email address like name@example.com.")
+        errors["email"] = _l("Enter an email address like name@example.com.")
         return None
     text = value.strip()
     if len(text) > MAX_EMAIL:
-        errors["email"] = _("An email address is at most %(limit)s characters.", limit=MAX_EMAIL)
+        errors["email"] = _l("An email address is at most %(limit)s characters.", limit=MAX_EMAIL)
         return None
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
-        errors["email"] = _(
+        errors["email"] = _l(
             "“%(value)s” is not an email address; write it like name@example.com.", value=text
         )
         return None
@@ -108,7 +104,7 @@ def _phone(value: Any, errors: dict[str, str]) -> str | None:
     if text is None:
         return None
     if not set(text) <= _PHONE_CHARACTERS or sum(ch.isdigit() for ch in text) < 5:
-        errors["phone"] = _("Write the phone number with digits, e.g. +7 900 123-45-67.")
+        errors["phone"] = _l("Write the phone number with digits, e.g. +7 900 123-45-67.")
         return None
     return text
 
@@ -118,7 +114,7 @@ def _education_level(value: Any, errors: dict[str, str]) -> str | None:
         return None
     code = str(value).strip().lower().replace(" ", "_").replace("-", "_")
     if code not in EDUCATION_LEVELS:
-        errors["education_level"] = _(
+        errors["education_level"] = _l(
             "“%(value)s” is not an education level; use one of: %(levels)s.",
             value=str(value).strip(),
             levels=", ".join(EDUCATION_LEVELS),
@@ -133,10 +129,10 @@ def _bounded(value: Any, field: str, upper: float, errors: dict[str, str]) -> fl
     try:
         number = parse_number(value)
     except (TypeError, ValueError):
-        errors[field] = _("“%(value)s” is not a number; write it like 2.5 or 2,5.", value=str(value).strip())
+        errors[field] = _l("“%(value)s” is not a number; write it like 2.5 or 2,5.", value=str(value).strip())
         return None
     if not 0 <= number <= upper:
-        errors[field] = _("Enter a number from 0 to %(upper)s.", upper=upper)
+        errors[field] = _l("Enter a number from 0 to %(upper)s.", upper=upper)
         return None
     return number
 
@@ -162,19 +158,19 @@ def _languages(value: Any, errors: dict[str, str]) -> dict[str, str]:
     try:
         items = _language_items(value)
     except TypeError:
-        errors["languages"] = _("Give languages as a list of a language code and a level, e.g. en B2.")
+        errors["languages"] = _l("Give languages as a list of a language code and a level, e.g. en B2.")
         return {}
     languages: dict[str, str] = {}
-    problems: list[str] = []
+    problems: list = []
     for language, level in items:
         if _blank(language) and _blank(level):
             continue
         code_text = str(language or "").strip()
         if not is_language_code(code_text):
             problems.append(
-                _("“%(value)s” is not a two-letter language code (ISO 639-1, e.g. en, de).", value=code_text)
+                _l("“%(value)s” is not a two-letter language code (ISO 639-1, e.g. en, de).", value=code_text)
                 if code_text
-                else _("A language is missing for level %(level)s.", level=str(level).strip())
+                else _l("A language is missing for level %(level)s.", level=str(level).strip())
             )
             continue
         code = normalize_language_code(code_text)
@@ -182,22 +178,22 @@ def _languages(value: Any, errors: dict[str, str]) -> dict[str, str]:
             canonical = normalize_language_level(str(level or ""))
         except ValueError:
             problems.append(
-                _(
+                _l(
                     "“%(value)s” is not a level for %(language)s; use %(levels)s.",
                     value=str(level or "").strip(),
                     language=code,
                     levels=", ".join(LANGUAGE_LEVELS),
                 )
                 if not _blank(level)
-                else _("Choose a level for %(language)s.", language=code)
+                else _l("Choose a level for %(language)s.", language=code)
             )
             continue
         if code in languages:
-            problems.append(_("%(language)s is listed twice; keep one level.", language=code))
+            problems.append(_l("%(language)s is listed twice; keep one level.", language=code))
             continue
         languages[code] = canonical
     if problems:
-        errors["languages"] = " ".join(problems)
+        errors["languages"] = joined(problems)
     return languages
 
 
@@ -211,7 +207,7 @@ def check_candidate_data(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[
     if "full_name" in data:
         clean["full_name"] = _text(data["full_name"], "full_name", MAX_NAME, errors)
         if clean["full_name"] is None and "full_name" not in errors:
-            errors["full_name"] = _("Enter the candidate's full name.")
+            errors["full_name"] = _l("Enter the candidate's full name.")
     if "email" in data:
         clean["email"] = _email(data["email"], errors)
     if "phone" in data:

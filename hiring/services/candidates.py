@@ -8,62 +8,16 @@ from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
 
-from hiring.errors import Duplicate, InvalidInput, VersionConflict
+from hiring.errors import AlreadyAssigned, DuplicateCandidate, InvalidCandidate, InvalidInput, VersionConflict
+from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, CandidateLanguage, CheckAnswer, User
 from hiring.models._base import utcnow
 from hiring.services import audit
-from hiring.services.candidate_input import (
-    FIELDS,
-    MAX_EMAIL,
-    MAX_FIELD,
-    MAX_NAME,
-    MAX_NOTES,
-    MAX_PHONE,
-    MAX_PLAN_PCT,
-    MAX_YEARS,
-    InvalidCandidate,
-    check_candidate_data,
-    parse_number,
-)
-
-__all__ = [
-    "FIELDS",
-    "MAX_EMAIL",
-    "MAX_FIELD",
-    "MAX_NAME",
-    "MAX_NOTES",
-    "MAX_PHONE",
-    "MAX_PLAN_PCT",
-    "MAX_YEARS",
-    "AlreadyAssigned",
-    "DuplicateCandidate",
-    "InvalidCandidate",
-    "VersionConflict",
-    "answer_checks",
-    "assign_interviewer",
-    "check_candidate_data",
-    "create_candidate",
-    "parse_number",
-    "unassign_interviewer",
-    "update_candidate",
-]
+from hiring.services.candidate_input import FIELDS, check_candidate_data
 
 _SCALAR_FIELDS = tuple(name for name in FIELDS if name != "languages")
-
-
-class DuplicateCandidate(Duplicate):
-    """Another candidate of the vacancy has this email (HTTP 409 in the API)."""
-
-    def __init__(self, message: str, fields: dict[str, str] | None = None):
-        super().__init__(message)
-        self.fields = dict(fields or {})
-
-
-class AlreadyAssigned(Duplicate):
-    """The interviewer is already assigned to the candidate."""
 
 
 # --- refusing bad or duplicate data ------------------------------------------------------------------------
@@ -71,7 +25,7 @@ class AlreadyAssigned(Duplicate):
 
 def _raise_invalid(errors: dict[str, str]) -> None:
     if errors:
-        raise InvalidCandidate(_("Please correct the marked fields."), errors)
+        raise InvalidCandidate(_l("Please correct the marked fields."), errors)
 
 
 def email_taken(vacancy_id: int, email: str, exclude_id: int | None = None) -> bool:
@@ -86,7 +40,7 @@ def email_taken(vacancy_id: int, email: str, exclude_id: int | None = None) -> b
 
 def _refuse_duplicate(vacancy_id: int, email: str | None, exclude_id: int | None = None) -> None:
     if email and email_taken(vacancy_id, email, exclude_id):
-        message = _("Another candidate of this vacancy already has the email %(email)s.", email=email)
+        message = _l("Another candidate of this vacancy already has the email %(email)s.", email=email)
         raise DuplicateCandidate(message, {"email": message})
 
 
@@ -131,7 +85,7 @@ def update_candidate(
     """Change the fields present in `data`; refuse when the candidate was saved since `expected_version`."""
     if expected_version is None or int(expected_version) != candidate.version:
         raise VersionConflict(
-            _(
+            _l(
                 "Someone else has saved this candidate since you opened it. Check their changes and save again."
             )
         )
@@ -184,8 +138,8 @@ def _answer_items(answers: Any) -> list[tuple[Any, Any]]:
     if isinstance(answers, list | tuple) and all(isinstance(item, Mapping) for item in answers):
         return [(item.get("index"), item.get("met")) for item in answers]
     raise InvalidCandidate(
-        _("Give the answers as a list of {index, met}."),
-        {"answers": _("Give the answers as a list of {index, met}.")},
+        _l("Give the answers as a list of {index, met}."),
+        {"answers": _l("Give the answers as a list of {index, met}.")},
     )
 
 
@@ -199,12 +153,12 @@ def answer_checks(candidate: Candidate, answers: Any, user_id: int | None) -> Ca
         if isinstance(raw_index, str) and raw_index.strip().lstrip("-").isdigit():
             index = int(raw_index)
         if isinstance(index, bool) or not isinstance(index, int) or index not in checks:
-            errors[f"answers.{raw_index}"] = _(
+            errors[f"answers.{raw_index}"] = _l(
                 "This vacancy has no check number %(index)s.", index=str(raw_index)
             )
             continue
         if met is not None and not isinstance(met, bool):
-            errors[f"answers.{index}"] = _("Answer with yes (true), no (false) or nothing (null).")
+            errors[f"answers.{index}"] = _l("Answer with yes (true), no (false) or nothing (null).")
             continue
         wanted[index] = met
     _raise_invalid(errors)
@@ -243,7 +197,7 @@ def _active_interviewer(user_id: Any) -> User:
         db.session.get(User, user_id) if isinstance(user_id, int) and not isinstance(user_id, bool) else None
     )
     if user is None or user.role != "interviewer" or not user.active:
-        message = _("Choose an active user with the interviewer role.")
+        message = _l("Choose an active user with the interviewer role.")
         raise InvalidInput(message, {"user_id": message})
     return user
 
@@ -252,7 +206,7 @@ def assign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | Non
     """Let an active interviewer interview the candidate."""
     user = _active_interviewer(user_id)
     if any(a.interviewer_id == user.id for a in candidate.assignments):
-        raise AlreadyAssigned(_("%(name)s is already assigned to this candidate.", name=user.display_name))
+        raise AlreadyAssigned(_l("%(name)s is already assigned to this candidate.", name=user.display_name))
     assignment = Assignment(interviewer_id=user.id, assigned_by_id=by_user_id)
     candidate.assignments.append(assignment)
     db.session.flush()
@@ -270,7 +224,7 @@ def unassign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | N
     """Take the candidate away from an interviewer; a scorecard already written stays."""
     assignment = next((a for a in candidate.assignments if a.interviewer_id == user_id), None)
     if assignment is None:
-        message = _("This interviewer is not assigned to this candidate.")
+        message = _l("This interviewer is not assigned to this candidate.")
         raise InvalidInput(message, {"user_id": message})
     user = db.session.get(User, user_id)
     candidate.assignments.remove(assignment)

@@ -5,10 +5,10 @@ and the JSON API; the caller owns the transaction (nothing here commits).
 """
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
 from hiring.errors import InvalidInput
+from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import DECISIONS, Candidate, Decision
 from hiring.services import audit
@@ -26,13 +26,13 @@ def record_decision(candidate: Candidate, decision: str, rationale: str, user_id
     rationale = rationale.strip() if isinstance(rationale, str) else ""
     errors = {}
     if decision not in DECISIONS:
-        errors["decision"] = _("Choose hire, reject or hold.")
+        errors["decision"] = _l("Choose hire, reject or hold.")
     if not rationale:
-        errors["rationale"] = _("Give the reasons for the decision.")
+        errors["rationale"] = _l("Give the reasons for the decision.")
     elif len(rationale) > RATIONALE_MAX_LENGTH:
-        errors["rationale"] = _("Keep the rationale under %(max)s characters.", max=RATIONALE_MAX_LENGTH)
+        errors["rationale"] = _l("Keep the rationale under %(max)s characters.", max=RATIONALE_MAX_LENGTH)
     if errors:
-        raise InvalidInput(_("The decision was not recorded."), errors)
+        raise InvalidInput(_l("The decision was not recorded."), errors)
 
     previous = current_decision(candidate.id)
     # Set by id rather than appended to candidate.decisions: a decision is no input of the evaluation.

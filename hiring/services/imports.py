@@ -17,15 +17,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from hiring.domain import CandidateData, Screening, screen
-from hiring.errors import InvalidInput
+from hiring.errors import InvalidImport, text
+from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Candidate
 from hiring.services import audit
-from hiring.services.candidates import FIELDS, build_candidate, candidate_state, check_candidate_data
+from hiring.services.candidate_input import FIELDS, check_candidate_data
+from hiring.services.candidates import build_candidate, candidate_state
 from hiring.services.evaluations import requirements_for
 
 HEADER: tuple[str, ...] = FIELDS
@@ -39,10 +39,10 @@ class ImportLineError:
 
     line: int
     field: str | None
-    message: str
+    message: Any  # a message id (hiring.errors): translated where it is shown
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return asdict(self) | {"message": text(self.message)}
 
 
 # The name SPEC'd for the API engineer; it shadows the builtin only inside this module, which imports nothing late.
@@ -62,25 +62,6 @@ class ParsedImport:
         return not self.errors and bool(self.rows)
 
 
-class InvalidImport(InvalidInput):
-    """The file has problems; nothing was imported. `errors` lists them, `lines` as the API's dicts."""
-
-    def __init__(self, errors: Sequence[ImportLineError]):
-        self.errors = list(errors)
-        lines = sorted({e.line for e in self.errors})
-        super().__init__(
-            ngettext(
-                "The file has a problem on %(num)d line; nothing was imported. Correct it and upload the file again.",
-                "The file has problems on %(num)d lines; nothing was imported. Correct them and upload the file again.",
-                len(lines),
-            )
-        )
-
-    @property
-    def lines(self) -> list[dict[str, Any]]:
-        return [error.as_dict() for error in self.errors]
-
-
 # --- reading the file -------------------------------------------------------------------------------------
 
 
@@ -92,7 +73,7 @@ def _decode(data: bytes) -> tuple[str | None, ImportLineError | None]:
         return None, ImportLineError(
             line,
             None,
-            _(
+            _l(
                 "The file is not in UTF-8 (the first unreadable character is on line %(line)s). "
                 "In Excel choose “Save as” → “CSV UTF-8”; in LibreOffice choose the “Unicode (UTF-8)” "
                 "character set. Then upload the file again.",
@@ -135,7 +116,7 @@ def _check_header(names: list[str]) -> list[ImportLineError]:
             ImportLineError(
                 1,
                 "header",
-                _(
+                _l(
                     "The header lacks the column(s) %(names)s. The first line must name these columns: %(expected)s.",
                     names=", ".join(missing),
                     expected=expected,
@@ -147,7 +128,7 @@ def _check_header(names: list[str]) -> list[ImportLineError]:
             ImportLineError(
                 1,
                 "header",
-                _(
+                _l(
                     "Unknown column(s) in the header: %(names)s. The columns are: %(expected)s.",
                     names=", ".join(unknown),
                     expected=expected,
@@ -156,7 +137,7 @@ def _check_header(names: list[str]) -> list[ImportLineError]:
         )
     if twice:
         errors.append(
-            ImportLineError(1, "header", _("The column(s) %(names)s appear twice.", names=", ".join(twice)))
+            ImportLineError(1, "header", _l("The column(s) %(names)s appear twice.", names=", ".join(twice)))
         )
     return errors
 
@@ -186,7 +167,7 @@ def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
             ImportLineError(
                 1,
                 None,
-                _("The file is empty. Start from the template: a header line, then one candidate per line."),
+                _l("The file is empty. Start from the template: a header line, then one candidate per line."),
             )
         )
         return parsed
@@ -208,7 +189,7 @@ def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
         except csv.Error as exc:
             parsed.errors.append(
                 ImportLineError(
-                    line, None, _("This line cannot be read as CSV (%(reason)s).", reason=str(exc))
+                    line, None, _l("This line cannot be read as CSV (%(reason)s).", reason=str(exc))
                 )
             )
             break
@@ -220,7 +201,7 @@ def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
                 ImportLineError(
                     line,
                     None,
-                    _(
+                    _l(
                         "This line has %(count)s values but the header has %(columns)s. A value that contains "
                         "“%(delimiter)s” must be in double quotes.",
                         count=len(cells),
@@ -234,13 +215,13 @@ def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
         email = (row.get("email") or "").lower()
         if email and "email" not in errors:
             if email in first_line_of:
-                errors["email"] = _(
+                errors["email"] = _l(
                     "%(email)s is already on line %(line)s of this file.",
                     email=row["email"],
                     line=first_line_of[email],
                 )
             elif email in existing:
-                errors["email"] = _(
+                errors["email"] = _l(
                     "A candidate with %(email)s is already in this vacancy.", email=row["email"]
                 )
             else:
@@ -253,7 +234,7 @@ def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
     if not parsed.rows and not parsed.errors:
         parsed.errors.append(
             ImportLineError(
-                2, None, _("There are no candidates under the header: add one candidate per line.")
+                2, None, _l("There are no candidates under the header: add one candidate per line.")
             )
         )
     return parsed
@@ -263,7 +244,7 @@ def _check_row(raw: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
     languages, bad_part = parse_languages_cell(raw["languages"])
     clean, errors = check_candidate_data({**raw, "languages": languages})
     if bad_part is not None:
-        errors["languages"] = _(
+        errors["languages"] = _l(
             "“%(part)s” is not code:level. Write languages like en:B2|de:A2 (separated by “|” or a space).",
             part=bad_part,
         )

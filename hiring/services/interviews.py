@@ -9,56 +9,23 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from hiring.domain import Screening, screen
 from hiring.domain.visibility import can_edit_scorecard, can_open_candidate, can_reopen, visible_scorecard_ids
-from hiring.errors import Conflict, InvalidInput, Locked, VersionConflict
+from hiring.errors import Conflict, InvalidInput, Locked, NotAllowed, ScorecardConflict, VersionConflict
+from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, Rating, Scorecard, User, Vacancy, VerifiedLanguage
 from hiring.services import audit
 from hiring.services.evaluations import candidate_values, requirements_for, scorecard_values
 from hiring.services.scorecard_input import (
-    NOTE_MAX_LENGTH,
-    Change,
-    ScorecardConflict,
     ScorecardInput,
-    marked_not_assessed,
     parse_scorecard_input,
     stale_save_conflict,
 )
-
-__all__ = [
-    "NOTE_MAX_LENGTH",
-    "Change",
-    "Locked",
-    "NotAllowed",
-    "ScorecardConflict",
-    "assigned_candidates",
-    "is_assigned",
-    "marked_not_assessed",
-    "may_open_candidate",
-    "reopen_scorecard",
-    "save_scorecard",
-    "scorecard_of",
-    "scorecard_state",
-    "scorecard_state_counts",
-    "scorecards_by_candidate",
-    "screening_for",
-    "visible_scorecards",
-]
-
-
-class NotAllowed(PermissionError):
-    """The user may not do this to this scorecard (not its assigned interviewer, or not HR/admin)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
 
 # --- reading -------------------------------------------------------------------------------------------
 
@@ -207,9 +174,9 @@ def save_scorecard(
         is_assigned(candidate, interviewer),
         interviewer.active,
     ):
-        raise NotAllowed(_("Only an interviewer assigned to this candidate can fill their scorecard."))
+        raise NotAllowed(_l("Only an interviewer assigned to this candidate can fill their scorecard."))
     if card is not None and card.is_submitted:
-        raise Locked(_("This scorecard is submitted and locked. Ask HR to reopen it if it needs a change."))
+        raise Locked(_l("This scorecard is submitted and locked. Ask HR to reopen it if it needs a change."))
     vacancy = candidate.vacancy
     competencies = list(vacancy.profile.competencies)
     data, errors = parse_scorecard_input(
@@ -227,11 +194,11 @@ def save_scorecard(
         for competency in competencies:
             code = competency.code
             if code not in data.values and code not in data.not_assessed:
-                errors.setdefault(f"ratings.{code}", _("Rate this competency or mark it as not assessed."))
+                errors.setdefault(f"ratings.{code}", _l("Rate this competency or mark it as not assessed."))
         if data.recommendation is None:
-            errors.setdefault("recommendation", _("Choose an overall recommendation before submitting."))
+            errors.setdefault("recommendation", _l("Choose an overall recommendation before submitting."))
     if errors:
-        raise InvalidInput(_("The scorecard was not saved: please correct the marked fields."), errors)
+        raise InvalidInput(_l("The scorecard was not saved: please correct the marked fields."), errors)
 
     before = _audit_view(card) if card is not None else None
     if card is None:
@@ -260,11 +227,13 @@ def reopen_scorecard(
 ) -> Scorecard:
     """Turn a submitted scorecard back into a draft its interviewer can change (HR or admin only); audited."""
     if not can_reopen(by_user.role):
-        raise NotAllowed(_("Only HR or an administrator can reopen a submitted scorecard."))
+        raise NotAllowed(_l("Only HR or an administrator can reopen a submitted scorecard."))
     if expected_version is not None and expected_version != scorecard.version:
-        raise VersionConflict(_("This scorecard changed since you opened the page; reload it and try again."))
+        raise VersionConflict(
+            _l("This scorecard changed since you opened the page; reload it and try again.")
+        )
     if not scorecard.is_submitted:
-        raise Conflict(_("This scorecard is not submitted; there is nothing to reopen."))
+        raise Conflict(_l("This scorecard is not submitted; there is nothing to reopen."))
     before = {
         "status": scorecard.status,
         "submitted_at": scorecard.submitted_at,
@@ -319,7 +288,7 @@ def _flush_or_conflict() -> None:
         db.session.flush()
     except (StaleDataError, IntegrityError) as error:
         raise ScorecardConflict(
-            _("This scorecard was saved elsewhere a moment ago. Reload it and apply your changes again."),
+            _l("This scorecard was saved elsewhere a moment ago. Reload it and apply your changes again."),
             [],
             None,
         ) from error

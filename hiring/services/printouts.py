@@ -32,6 +32,8 @@ from hiring.documents import printout_values as texts
 from hiring.documents.pdf import DocumentMeta, create_pdf, print_resources
 from hiring.domain import rank
 from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN, shortlist_size_ok
+from hiring.errors import ShortlistError
+from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Candidate, CheckAnswer, Decision, RenderedDocument, Scorecard, Vacancy
 from hiring.services.evaluations import evaluate_candidate, evaluate_candidates, load_vacancy
@@ -46,10 +48,6 @@ TEMPLATES = {
 }
 # Raise it when the way a context is built changes in a way its values do not show.
 FORMAT_VERSION = 1
-
-
-class ShortlistError(ValueError):
-    """The candidates asked for cannot be compared (too few, too many, or not of this vacancy)."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -162,11 +160,18 @@ def comparison(vacancy: Vacancy, candidate_ids: Sequence[int]) -> Printout:
     """Two to six candidates of the vacancy side by side, in ranking order; ShortlistError otherwise."""
     ids = sorted(set(candidate_ids))
     if not shortlist_size_ok(len(ids)):
-        raise ShortlistError(f"choose {SHORTLIST_MIN} to {SHORTLIST_MAX} candidates")
+        raise ShortlistError(
+            _l(
+                "Choose between %(min)s and %(max)s candidates to compare; you chose %(n)s.",
+                min=SHORTLIST_MIN,
+                max=SHORTLIST_MAX,
+                n=len(ids),
+            )
+        )
     vacancy = load_vacancy(vacancy.id)
     evaluations = rank(evaluate_candidates(vacancy, ids))
     if len(evaluations) != len(ids):
-        raise ShortlistError("a chosen candidate is not a candidate of this vacancy")
+        raise ShortlistError(_l("Only candidates of this vacancy can be compared."))
     names = dict(
         db.session.execute(sa.select(Candidate.id, Candidate.full_name).where(Candidate.id.in_(ids))).all()
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from hiring import seed_profile
 from hiring.domain.levels import EDUCATION_LEVELS, N_
-from hiring.errors import InvalidInput
+from hiring.errors import InvalidProfile
 
 EDUCATION_FIELDS = tuple(seed_profile.FIELD_LABELS)
 MAX_WEIGHT = 1000.0
@@ -34,10 +34,6 @@ COMPETENCY_FIELDS = (
     "questions",
 )
 EDITABLE_COMPETENCY_FIELDS = COMPETENCY_FIELDS[1:]  # the code names the ratings already given: it stays
-
-
-class InvalidProfile(InvalidInput):
-    """A profile or competency change with bad values; `fields` says which and why."""
 
 
 def questions_from_lines(ru: str, en: str) -> list[dict[str, str]]:

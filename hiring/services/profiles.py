@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm.attributes import flag_modified
 
 from hiring.domain.levels import N_
-from hiring.errors import Conflict, VersionConflict
+from hiring.errors import InvalidProfile, ProfileLocked, VersionConflict
 from hiring.extensions import db
 from hiring.models import Candidate, Competency, Profile, Scorecard, Vacancy
 from hiring.services import audit
@@ -20,50 +20,10 @@ from hiring.services.evaluations import SCREENING_FIELDS
 from hiring.services.profile_input import (
     COMPETENCY_FIELDS,
     EDITABLE_COMPETENCY_FIELDS,
-    EDUCATION_FIELDS,
-    MAX_PLAN_PCT,
-    MAX_WEIGHT,
-    MAX_YEARS,
     NAME_LENGTH,
-    InvalidProfile,
     check_competency_data,
     check_profile_settings,
-    questions_from_lines,
-    validate_experience,
 )
-
-__all__ = [
-    "CODE_PATTERN",
-    "COMPETENCY_FIELDS",
-    "DEFAULT_READ_ONLY",
-    "EDITABLE_COMPETENCY_FIELDS",
-    "EDUCATION_FIELDS",
-    "LOCKED",
-    "MAX_PLAN_PCT",
-    "MAX_WEIGHT",
-    "MAX_YEARS",
-    "NAME_LENGTH",
-    "POSITIVE_TOTAL",
-    "PROFILE_FIELDS",
-    "STALE",
-    "InvalidProfile",
-    "ProfileLocked",
-    "add_competency",
-    "check_competency_data",
-    "check_profile_settings",
-    "clone_profile",
-    "competency_snapshot",
-    "edit_refusal",
-    "ensure_editable",
-    "locked_profile_ids",
-    "profile_is_locked",
-    "profile_snapshot",
-    "questions_from_lines",
-    "remove_competency",
-    "update_competency",
-    "update_profile_settings",
-    "validate_experience",
-]
 
 CODE_PATTERN = re.compile(r"[A-Z]{2,8}")
 
@@ -84,10 +44,6 @@ STALE = N_(
     "Someone else changed this profile while you were editing it. Nothing was saved: reload and try again."
 )
 POSITIVE_TOTAL = N_("The total weight must stay above zero: at least one competency needs a positive weight.")
-
-
-class ProfileLocked(Conflict):
-    """The profile may not be changed in place (the default one, or one with submitted scorecards)."""
 
 
 def profile_is_locked(profile: Profile) -> bool:

@@ -1,17 +1,17 @@
 """What a scorecard save may contain, checked per field, and how a stale save is told what changed.
 
-Part of hiring.services.interviews (which re-exports the public names); split off to keep each module readable.
+Used by hiring.services.interviews; split off to keep each module readable. Messages are lazy message ids
+(hiring.errors): the page or API that shows them translates them.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flask_babel import gettext as _
-
 from hiring import glossary
 from hiring.domain.levels import RATING_MAX, RATING_MIN, RECOMMENDATIONS, normalize_language_level
-from hiring.errors import VersionConflict
+from hiring.errors import Message, ScorecardConflict, text
+from hiring.errors import lazy_gettext as _l
 from hiring.models import Rating, Scorecard
 
 NOTE_MAX_LENGTH = 5000
@@ -19,25 +19,12 @@ NOTE_MAX_LENGTH = 5000
 
 @dataclass(frozen=True)
 class Change:
-    """One way the saved scorecard differs from what the user tried to save."""
+    """One way the saved scorecard differs from what the user tried to save (texts shown as they render)."""
 
     field: str  # "ratings.NEG", "notes.NEG", "verified_languages.en", "recommendation", "status"
     label: str
     saved: str
     yours: str
-
-
-class ScorecardConflict(VersionConflict):
-    """The scorecard was saved elsewhere after the user read it; `changes` lists how it differs now."""
-
-    def __init__(
-        self, message: str, changes: list[Change], current_version: int | None, summary: str | None = None
-    ):
-        super().__init__(message)
-        self.changes = changes
-        self.current_version = current_version
-        # The message without the list of changes, for pages that show the changes as a table.
-        self.summary = summary or message
 
 
 def marked_not_assessed(card: Scorecard, row: Rating) -> bool:
@@ -69,64 +56,64 @@ def parse_scorecard_input(
     data = ScorecardInput({}, set(), {}, {}, None)
 
     if ratings is not None and not isinstance(ratings, Mapping):
-        errors["ratings"] = _("Ratings must map competency codes to ratings.")
+        errors["ratings"] = _l("Ratings must map competency codes to ratings.")
         ratings = None
     for code, raw in (ratings or {}).items():
         key = f"ratings.{code}"
         if code not in codes:
-            errors[key] = _("Unknown competency: %(code)s.", code=code)
+            errors[key] = _l("Unknown competency: %(code)s.", code=code)
         elif raw is None:
             data.not_assessed.add(code)
         elif isinstance(raw, bool) or not isinstance(raw, int) or not RATING_MIN <= raw <= RATING_MAX:
-            errors[key] = _(
+            errors[key] = _l(
                 "Choose a whole number from %(low)s to %(high)s.", low=RATING_MIN, high=RATING_MAX
             )
         else:
             data.values[code] = raw
     for code in not_assessed or ():
         if code not in codes:
-            errors[f"ratings.{code}"] = _("Unknown competency: %(code)s.", code=code)
+            errors[f"ratings.{code}"] = _l("Unknown competency: %(code)s.", code=code)
         elif code in data.values:
-            errors[f"ratings.{code}"] = _("Give a rating or mark it as not assessed, not both.")
+            errors[f"ratings.{code}"] = _l("Give a rating or mark it as not assessed, not both.")
         else:
             data.not_assessed.add(code)
 
     if notes is not None and not isinstance(notes, Mapping):
-        errors["notes"] = _("Notes must map competency codes to text.")
+        errors["notes"] = _l("Notes must map competency codes to text.")
         notes = None
-    for code, text in (notes or {}).items():
+    for code, note in (notes or {}).items():
         key = f"notes.{code}"
         if code not in codes:
-            errors[key] = _("Unknown competency: %(code)s.", code=code)
-        elif text is None:
+            errors[key] = _l("Unknown competency: %(code)s.", code=code)
+        elif note is None:
             continue
-        elif not isinstance(text, str):
-            errors[key] = _("A note must be text.")
-        elif len(text) > NOTE_MAX_LENGTH:
-            errors[key] = _("Keep the note under %(n)s characters.", n=NOTE_MAX_LENGTH)
-        elif text.strip():
-            data.notes[code] = text.strip()
+        elif not isinstance(note, str):
+            errors[key] = _l("A note must be text.")
+        elif len(note) > NOTE_MAX_LENGTH:
+            errors[key] = _l("Keep the note under %(n)s characters.", n=NOTE_MAX_LENGTH)
+        elif note.strip():
+            data.notes[code] = note.strip()
 
     for language, level in _language_pairs(verified_languages, errors):
         key = f"verified_languages.{language}"
         if language not in required_languages:
-            errors[key] = _("Only the languages the vacancy requires can be verified.")
+            errors[key] = _l("Only the languages the vacancy requires can be verified.")
         elif language in data.verified:
-            errors[key] = _("This language is given twice.")
+            errors[key] = _l("This language is given twice.")
         elif level in (None, ""):
             continue
         else:
             try:
                 data.verified[language] = normalize_language_level(level)
             except (ValueError, TypeError):
-                errors[key] = _("Choose a CEFR level (A1 to C2) or native.")
+                errors[key] = _l("Choose a CEFR level (A1 to C2) or native.")
 
     if recommendation in (None, ""):
         data.recommendation = None
     elif recommendation in RECOMMENDATIONS:
         data.recommendation = recommendation
     else:
-        errors["recommendation"] = _("Choose one of: strong no, no, yes, strong yes.")
+        errors["recommendation"] = _l("Choose one of: strong no, no, yes, strong yes.")
     return data, errors
 
 
@@ -139,12 +126,12 @@ def _language_pairs(verified_languages, errors: dict[str, str]) -> list[tuple[st
     elif isinstance(verified_languages, list | tuple):
         items = list(verified_languages)
     else:
-        errors["verified_languages"] = _("Verified languages must be a list of language and level.")
+        errors["verified_languages"] = _l("Verified languages must be a list of language and level.")
         return []
     pairs = []
     for item in items:
         if not isinstance(item, Mapping) or not isinstance(item.get("language"), str):
-            errors["verified_languages"] = _("Each verified language needs a language code and a level.")
+            errors["verified_languages"] = _l("Each verified language needs a language code and a level.")
             continue
         pairs.append((item["language"].strip().lower(), item.get("level")))
     return pairs
@@ -153,13 +140,13 @@ def _language_pairs(verified_languages, errors: dict[str, str]) -> list[tuple[st
 def _rating_text(value: int | None, chosen: bool) -> str:
     if value is not None:
         return str(value)
-    return _("not assessed") if chosen else _("not rated")
+    return _l("not assessed") if chosen else _l("not rated")
 
 
 def _change_text(change: Change) -> str:
     if change.field.startswith("notes."):
-        return _("%(label)s changed", label=change.label)
-    return _(
+        return _l("%(label)s changed", label=change.label)
+    return _l(
         "%(label)s: %(saved)s (yours: %(yours)s)", label=change.label, saved=change.saved, yours=change.yours
     )
 
@@ -183,7 +170,7 @@ def stale_save_conflict(
         if saved_note != data.notes.get(code, ""):
             changes.append(
                 Change(
-                    f"notes.{code}", _("Note on %(name)s", name=name), saved_note, data.notes.get(code, "")
+                    f"notes.{code}", _l("Note on %(name)s", name=name), saved_note, data.notes.get(code, "")
                 )
             )
     saved_languages = {v.language: v.level for v in card.verified_languages}
@@ -192,7 +179,10 @@ def stale_save_conflict(
             changes.append(
                 Change(
                     f"verified_languages.{code}",
-                    _("Verified %(language)s", language=glossary.label(glossary.LANGUAGE_NAMES, code)),
+                    _l(
+                        "Verified %(language)s",
+                        language=Message(glossary.label, glossary.LANGUAGE_NAMES, code),
+                    ),
                     saved_languages.get(code) or "—",
                     data.verified.get(code) or "—",
                 )
@@ -201,26 +191,29 @@ def stale_save_conflict(
         changes.append(
             Change(
                 "recommendation",
-                _("Recommendation"),
-                glossary.label(glossary.RECOMMENDATION_LABELS, card.recommendation),
-                glossary.label(glossary.RECOMMENDATION_LABELS, data.recommendation),
+                _l("Recommendation"),
+                Message(glossary.label, glossary.RECOMMENDATION_LABELS, card.recommendation),
+                Message(glossary.label, glossary.RECOMMENDATION_LABELS, data.recommendation),
             )
         )
     if expected is None:
-        head = _(
+        head = _l(
             "This scorecard was already saved (version %(current)s) and your form did not say which version "
             "it started from. Nothing was changed.",
             current=card.version,
         )
     else:
-        head = _(
+        head = _l(
             "This scorecard was saved elsewhere after you opened it (it is now version %(current)s, you "
             "started from version %(yours)s). Your changes were not saved; the newer version is kept.",
             current=card.version,
             yours=expected,
         )
-    message = head
-    if changes:
-        listed = "; ".join(_change_text(c) for c in changes)
-        message = head + " " + _("The saved version differs in: %(changes)s.", changes=listed)
+    message = Message(_stale_message, head, changes) if changes else head
     return ScorecardConflict(message, changes, card.version, summary=head)
+
+
+def _stale_message(head, changes: list[Change]) -> str:
+    """The head and the list of changes, put together in the reader's language when shown."""
+    listed = "; ".join(text(_change_text(c)) for c in changes)
+    return text(head) + " " + text(_l("The saved version differs in: %(changes)s.", changes=listed))

@@ -3,9 +3,9 @@
 import re
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
 
-from hiring.errors import Duplicate, InvalidInput
+from hiring.errors import InvalidInput, UsernameTaken
+from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import ROLES, User
 from hiring.services import audit
@@ -15,23 +15,17 @@ USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,64}")
 PASSWORD_MIN, PASSWORD_MAX = 8, 200
 
 
-class UsernameTaken(Duplicate):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.fields = {"username": message}
-
-
 def check_user_data(username: str, full_name: str, role: str, password: str) -> dict[str, str]:
     """Per-field messages for what is wrong; empty when all is well."""
     errors = {}
     if not USERNAME.fullmatch(username or ""):
-        errors["username"] = _("Use Latin letters, digits, dots, dashes or underscores.")
+        errors["username"] = _l("Use Latin letters, digits, dots, dashes or underscores.")
     if not (full_name or "").strip() or len(full_name) > 200:
-        errors["full_name"] = _("Give the person's name (up to 200 characters).")
+        errors["full_name"] = _l("Give the person's name (up to 200 characters).")
     if role not in ROLES:
-        errors["role"] = _("Choose one of the roles.")
+        errors["role"] = _l("Choose one of the roles.")
     if not PASSWORD_MIN <= len(password or "") <= PASSWORD_MAX:
-        errors["password"] = _("The password must have at least 8 characters.")
+        errors["password"] = _l("The password must have at least 8 characters.")
     return errors
 
 
@@ -40,9 +34,9 @@ def create_user(username: str, full_name: str, role: str, password: str, by_user
     username, full_name = (username or "").strip(), (full_name or "").strip()
     errors = check_user_data(username, full_name, role, password)
     if errors:
-        raise InvalidInput(_("Some fields are wrong."), errors)
+        raise InvalidInput(_l("Some fields are wrong."), errors)
     if db.session.scalar(sa.select(User.id).where(User.username == username)) is not None:
-        raise UsernameTaken(_("This username is taken."))
+        raise UsernameTaken(_l("This username is taken."))
     user = User(username=username, full_name=full_name, role=role)
     user.set_password(password)
     db.session.add(user)

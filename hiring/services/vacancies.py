@@ -10,49 +10,16 @@ from typing import Any
 
 from hiring import seed_profile
 from hiring.domain.levels import N_
-from hiring.errors import VersionConflict
+from hiring.errors import InvalidVacancy, VersionConflict
 from hiring.extensions import db
 from hiring.models import CustomCheck, LanguageRequirement, Profile, Vacancy
 from hiring.models.vacancies import VACANCY_STATUSES
 from hiring.services import audit
 from hiring.services.evaluations import SCREENING_FIELDS
 from hiring.services.vacancy_input import (
-    CHECK_TEXT,
-    CORRECT_THESE,
-    CURRENCIES,
     LANGUAGES,
-    LONG_FIELDS,
-    LONG_TEXT,
-    MAX_SALARY,
-    SHORT_FIELDS,
-    SHORT_TEXT,
-    InvalidVacancy,
     check_vacancy_data,
 )
-
-__all__ = [
-    "CHECK_TEXT",
-    "CORRECT_THESE",
-    "CURRENCIES",
-    "LANGUAGES",
-    "LONG_FIELDS",
-    "LONG_TEXT",
-    "MAX_SALARY",
-    "SCALAR_FIELDS",
-    "SHORT_FIELDS",
-    "SHORT_TEXT",
-    "STALE",
-    "InvalidVacancy",
-    "check_vacancy_data",
-    "create_vacancy",
-    "current_values",
-    "profile_defaults",
-    "set_vacancy_status",
-    "to_data",
-    "update_vacancy",
-    "vacancy_data",
-    "vacancy_snapshot",
-]
 
 SCALAR_FIELDS = (
     "title",

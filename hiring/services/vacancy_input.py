@@ -14,7 +14,7 @@ from hiring.domain.levels import (
     normalize_language_code,
     normalize_language_level,
 )
-from hiring.errors import InvalidInput
+from hiring.errors import InvalidVacancy
 from hiring.services.profile_input import EDUCATION_FIELDS, validate_experience
 
 LANGUAGES = ("ru", "en")
@@ -26,15 +26,6 @@ LONG_TEXT = 20_000
 
 SHORT_FIELDS = ("title", "company", "location", "employment_terms")
 LONG_FIELDS = ("intro", "responsibilities", "conditions", "contacts")
-
-CORRECT_THESE = N_("Some values need correcting.")
-
-
-class InvalidVacancy(InvalidInput):
-    """Bad vacancy data; `fields` maps a path such as `requirements.languages[1].min_level` to a message."""
-
-    def __init__(self, fields: dict[str, str], message: str = CORRECT_THESE):
-        super().__init__(message, fields)
 
 
 def check_vacancy_data(

@@ -16,6 +16,7 @@ from hiring.models import ROLES, User
 from hiring.services import audit
 from hiring.services.users import USER_FIELDS, create_user
 from hiring.web.access import role_required
+from hiring.web.forms.refusals import invalid_status, show_refusal
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -49,14 +50,13 @@ def users():
             )
             db.session.commit()
         except (InvalidInput, Duplicate) as error:
-            db.session.rollback()
-            for name, message in error.fields.items():
-                getattr(form, name).errors = [*getattr(form, name).errors, message]
+            show_refusal(form, error, summary=False)
         else:
             flash(_("User %(name)s created.", name=user.username), "success")
             return redirect(url_for("admin.users"))
     people = db.session.scalars(sa.select(User).order_by(User.active.desc(), User.role, User.username)).all()
-    return render_template("admin/users.html", form=form, people=people, role_form=RoleForm())
+    page = render_template("admin/users.html", form=form, people=people, role_form=RoleForm())
+    return page, invalid_status(form)
 
 
 @bp.route("/users/<int:user_id>/role", methods=["POST"])
@@ -71,7 +71,14 @@ def change_role(user_id: int):
         else:
             before = audit.snapshot(user, USER_FIELDS)
             user.role = form.role.data
-            audit.record("user.role", "user", user.id, before=before, after=audit.snapshot(user, USER_FIELDS))
+            audit.record(
+                "user.role",
+                "user",
+                user.id,
+                before=before,
+                after=audit.snapshot(user, USER_FIELDS),
+                user_id=current_user.id,
+            )
             db.session.commit()
             flash(_("Role of %(name)s changed.", name=user.username), "success")
     return redirect(url_for("admin.users"))
@@ -86,7 +93,14 @@ def toggle_active(user_id: int):
         abort(400)
     before = audit.snapshot(user, USER_FIELDS)
     user.active = not user.active
-    audit.record("user.active", "user", user.id, before=before, after=audit.snapshot(user, USER_FIELDS))
+    audit.record(
+        "user.active",
+        "user",
+        user.id,
+        before=before,
+        after=audit.snapshot(user, USER_FIELDS),
+        user_id=current_user.id,
+    )
     db.session.commit()
     message = _("%(name)s can log in again.") if user.active else _("%(name)s is deactivated.")
     flash(message % {"name": user.username}, "success")

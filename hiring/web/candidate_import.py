@@ -18,11 +18,11 @@ from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from hiring.errors import InvalidImport, text
 from hiring.extensions import db
 from hiring.services.evaluations import load_vacancy
 from hiring.services.imports import (
     HEADER,
-    InvalidImport,
     import_candidates,
     parse_candidates_csv,
     screen_rows,
@@ -148,7 +148,7 @@ def import_confirm(vacancy_id: int):
         db.session.commit()
     except InvalidImport as error:
         db.session.rollback()
-        return _import_page(vacancy, 400, errors=error.errors, problem=error.message)
+        return _import_page(vacancy, 400, errors=error.errors, problem=text(error.message))
     except IntegrityError:
         db.session.rollback()
         return _import_page(

@@ -10,7 +10,8 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from hiring import glossary
-from hiring.errors import Conflict, InvalidInput, VersionConflict
+from hiring.errors import Conflict, DuplicateCandidate, InvalidInput, VersionConflict, text
+from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, CheckAnswer, User
 from hiring.services.candidates import (
@@ -34,6 +35,7 @@ from hiring.web.forms.candidates import (
     checks_form,
     number_text,
 )
+from hiring.web.forms.refusals import INVALID, show_refusal
 from hiring.web.lookups import vacancy_or_404
 from hiring.web.templating import reader_language
 
@@ -69,20 +71,24 @@ def new(vacancy_id: int):
     """Add a candidate to the vacancy by form."""
     vacancy = vacancy_or_404(vacancy_id)
     form = CandidateForm()
+    status = 200
     if form.is_submitted() and form.add_language.data:
         form.add_language_row()
     elif form.validate_on_submit():
         try:
             candidate = create_candidate(vacancy, form.candidate_data(), current_user.id)
             db.session.commit()
-        except (InvalidInput, Conflict, IntegrityError) as error:
-            _refused(form, error)
+        except (InvalidInput, Conflict) as error:
+            status = show_refusal(form, error)
+        except IntegrityError:
+            status = show_refusal(form, _EMAIL_TAKEN, summary=False)
         else:
             flash(_("Candidate %(name)s added.", name=candidate.full_name), "success")
             return redirect(url_for(".detail", candidate_id=candidate.id))
     elif form.is_submitted():
         flash(_form_expired(), "error")
-    return render_template("candidates/form.html", form=form, vacancy=vacancy, candidate=None)
+        status = INVALID
+    return render_template("candidates/form.html", form=form, vacancy=vacancy, candidate=None), status
 
 
 @bp.route("/candidates/<int:candidate_id>/edit", methods=["GET", "POST"])
@@ -112,13 +118,16 @@ def edit(candidate_id: int):
                 ),
                 "error",
             )
-        except (InvalidInput, Conflict, IntegrityError) as error:
-            _refused(form, error)
+        except (InvalidInput, Conflict) as error:
+            status = show_refusal(form, error)
+        except IntegrityError:
+            status = show_refusal(form, _EMAIL_TAKEN, summary=False)
         else:
             flash(_("Changes to %(name)s saved.", name=candidate.full_name), "success")
             return redirect(url_for(".detail", candidate_id=candidate.id))
     elif form.is_submitted():
         flash(_form_expired(), "error")
+        status = INVALID
     return (
         render_template(
             "candidates/form.html",
@@ -131,15 +140,11 @@ def edit(candidate_id: int):
     )
 
 
-def _refused(form: CandidateForm, error: InvalidInput | Conflict | IntegrityError) -> None:
-    """Roll back a refused save and show why on the form."""
-    db.session.rollback()
-    if isinstance(error, IntegrityError):
-        # The unique (vacancy, email) index caught a duplicate the service's own check could not see yet.
-        form.show_errors({"email": _("Another candidate of this vacancy already has this email.")})
-        return
-    form.show_errors(getattr(error, "fields", {}))
-    flash(error.message, "error")
+# The unique (vacancy, email) index caught a duplicate the service's own check could not see yet.
+_EMAIL_TAKEN = DuplicateCandidate(
+    _l("Another candidate of this vacancy already has this email."),
+    {"email": _l("Another candidate of this vacancy already has this email.")},
+)
 
 
 def _form_expired() -> str:
@@ -231,7 +236,7 @@ def save_checks(candidate_id: int):
         db.session.commit()
     except InvalidInput as error:
         db.session.rollback()
-        flash(error.message, "error")
+        flash(text(error.message), "error")
     except IntegrityError:
         db.session.rollback()
         flash(_("Someone else answered these checks at the same moment; please try again."), "error")
@@ -256,7 +261,7 @@ def assign(candidate_id: int):
         db.session.commit()
     except (InvalidInput, Conflict) as error:
         db.session.rollback()
-        flash(error.message, "error")
+        flash(text(error.message), "error")
     except IntegrityError:
         db.session.rollback()
         flash(_("This interviewer is already assigned to this candidate."), "error")
@@ -277,7 +282,7 @@ def unassign(candidate_id: int, user_id: int):
         db.session.commit()
     except InvalidInput as error:
         db.session.rollback()
-        flash(error.message, "error")
+        flash(text(error.message), "error")
     else:
         flash(_("The interviewer is no longer assigned to this candidate."), "success")
     return redirect(url_for(".detail", candidate_id=candidate.id, _anchor="interviewers"))

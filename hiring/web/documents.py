@@ -4,17 +4,16 @@ Each answer carries the document's key as its ETag; a reader who already has tha
 anything being rendered or read from the cache.
 """
 
-from urllib.parse import quote
-
 import sqlalchemy as sa
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, abort, request
 from flask_login import current_user
 
+from hiring.documents.downloads import document_response
 from hiring.domain.ranking import shortlist_size_ok
+from hiring.errors import ShortlistError
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, Vacancy
 from hiring.services import printouts
-from hiring.services.printouts import Printout, ShortlistError
 from hiring.web.access import role_required
 from hiring.web.lookups import vacancy_or_404
 
@@ -25,7 +24,7 @@ bp = Blueprint("documents", __name__)
 @role_required("hr", "lead")
 def job_post(vacancy_id: int):
     """The vacancy's job post."""
-    return document_response(printouts.job_post(vacancy_or_404(vacancy_id)))
+    return document_response(printouts.job_post(vacancy_or_404(vacancy_id)), printouts.pdf_bytes)
 
 
 @bp.get("/vacancies/<int:vacancy_id>/interview-kit.pdf")
@@ -35,14 +34,16 @@ def kit(vacancy_id: int):
     vacancy = vacancy_or_404(vacancy_id)
     if current_user.role == "interviewer" and not _interviews_for(current_user.id, vacancy_id):
         abort(404)
-    return document_response(printouts.interview_kit(vacancy))
+    return document_response(printouts.interview_kit(vacancy), printouts.pdf_bytes)
 
 
 @bp.get("/candidates/<int:candidate_id>/evaluation.pdf")
 @role_required("hr", "lead")
 def evaluation_pdf(candidate_id: int):
     """The candidate's evaluation."""
-    return document_response(printouts.evaluation(db.get_or_404(Candidate, candidate_id)))
+    return document_response(
+        printouts.evaluation(db.get_or_404(Candidate, candidate_id)), printouts.pdf_bytes
+    )
 
 
 @bp.get("/vacancies/<int:vacancy_id>/comparison.pdf")
@@ -57,29 +58,7 @@ def comparison_pdf(vacancy_id: int):
         printout = printouts.comparison(vacancy, ids)
     except ShortlistError:
         abort(404)
-    return document_response(printout)
-
-
-def document_response(printout: Printout) -> Response:
-    """The printout as a PDF download with its key as ETag, or 304 when If-None-Match names that key."""
-    if request.if_none_match.contains(printout.key):
-        response = Response(status=304)
-    else:
-        response = Response(printouts.pdf_bytes(printout), mimetype="application/pdf")
-        response.headers["Content-Disposition"] = content_disposition(
-            printout.filename, printout.ascii_filename
-        )
-    response.set_etag(printout.key)
-    # The same URL shows different people nothing different, but only to those allowed: no shared caches.
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
-
-
-def content_disposition(filename: str, ascii_filename: str) -> str:
-    """`attachment` with an ASCII name for old clients and the real one as RFC 5987 `filename*`."""
-    cleaned = "".join(ch for ch in filename if ch.isprintable() and ch not in '"\\/')
-    fallback = "".join(ch for ch in ascii_filename if ch.isascii() and ch.isprintable() and ch not in '"\\/;')
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(cleaned, safe='')}"
+    return document_response(printout, printouts.pdf_bytes)
 
 
 def _interviews_for(user_id: int, vacancy_id: int) -> bool:

@@ -4,6 +4,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
+from hiring.errors import NotAllowed
 from hiring.extensions import db
 
 
@@ -17,6 +18,12 @@ def register(app: Flask) -> None:
             }
             return jsonify(body), error.code
         return render_template("errors/error.html", code=error.code, message=_message(error.code)), error.code
+
+    @app.errorhandler(NotAllowed)
+    def not_allowed(_error: NotAllowed):
+        """A service refused this user: the page answers as if the route had refused them (the API has its own)."""
+        db.session.rollback()
+        return render_template("errors/error.html", code=403, message=_message(403)), 403
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

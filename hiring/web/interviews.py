@@ -11,12 +11,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from hiring.domain.visibility import can_reopen
-from hiring.errors import Conflict, InvalidInput, Locked
+from hiring.errors import Conflict, InvalidInput, Locked, ScorecardConflict, text
+from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Candidate, Scorecard
 from hiring.services import interviews
 from hiring.web.access import role_required
 from hiring.web.forms.interviews import ReopenForm, parse_version, scorecard_form
+from hiring.web.forms.refusals import INVALID, show_refusal
 
 bp = Blueprint("interviews", __name__)
 
@@ -83,7 +85,6 @@ def kit(candidate_id: int):
 def scorecard(candidate_id: int):
     """Fill my scorecard (draft, then submit); once submitted, read it beside the others' submitted ones."""
     candidate = _open_candidate(candidate_id)
-    vacancy = candidate.vacancy
     if not interviews.is_assigned(candidate, current_user):
         if request.method == "POST":
             abort(403)
@@ -95,77 +96,73 @@ def scorecard(candidate_id: int):
                 _("Your scorecard is submitted and locked. Ask HR to reopen it if it needs a change."),
                 "error",
             )
-            return redirect(url_for(".scorecard", candidate_id=candidate.id), 303)
+            return _back_to_scorecard(candidate)
         return _render_submitted(candidate, card)
 
-    competencies = vacancy.profile.competencies
-    languages = _language_codes(candidate)
-    form = scorecard_form(competencies, languages, card if request.method == "GET" else None)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.validate():
-            try:
-                saved = interviews.save_scorecard(candidate, current_user, **form.service_input())
-                db.session.commit()
-            except InvalidInput as error:
-                db.session.rollback()
-                flash(error.message, "error")
-                for message in form.add_service_errors(error.fields):
-                    flash(message, "error")
-            except interviews.ScorecardConflict as error:
-                db.session.rollback()
-                conflict, status = error, 409
-            except (StaleDataError, IntegrityError):
-                db.session.rollback()
-                conflict, status = (
-                    interviews.ScorecardConflict(
-                        _("This scorecard was saved elsewhere a moment ago. Your values are still below."),
-                        [],
-                        None,
-                    ),
-                    409,
-                )
-            except interviews.NotAllowed:
-                db.session.rollback()
-                abort(403)
-            except Locked as error:
-                db.session.rollback()
-                flash(error.message, "error")
-                return redirect(url_for(".scorecard", candidate_id=candidate.id), 303)
-            else:
-                if saved.is_submitted:
-                    flash(
-                        _("Scorecard submitted. You can now see the other submitted scorecards."), "success"
-                    )
-                else:
-                    flash(_("Draft saved."), "success")
-                return redirect(url_for(".scorecard", candidate_id=candidate.id), 303)
-        elif form.csrf_token.errors:
+    form = scorecard_form(
+        candidate.vacancy.profile.competencies,
+        _language_codes(candidate),
+        card if request.method == "GET" else None,
+    )
+    if request.method == "GET":
+        return _render_form(candidate, form, card)
+    if not form.validate():
+        if form.csrf_token.errors:
             flash(_("The form had expired. Your values are still below: please save again."), "error")
         else:
             flash(_("The scorecard was not saved: please correct the marked fields."), "error")
-        if conflict is not None:
-            # The user's typed values stay in the form; saving again applies them over the newer version.
-            card = interviews.scorecard_of(candidate, current_user)
-            if card is not None and card.is_submitted:
-                flash(_("Your scorecard was submitted elsewhere in the meantime."), "error")
-                return redirect(url_for(".scorecard", candidate_id=candidate.id), 303)
-            form.version.data = str(card.version) if card is not None else ""
-    return (
-        render_template(
-            "interviews/scorecard_form.html",
-            candidate=candidate,
-            vacancy=vacancy,
-            competencies=competencies,
-            languages=languages,
-            form=form,
-            card=card,
-            conflict=conflict,
-        ),
-        status,
+        return _render_form(candidate, form, card, INVALID)
+    try:
+        saved = interviews.save_scorecard(candidate, current_user, **form.service_input())
+        db.session.commit()
+    except InvalidInput as error:
+        return _render_form(candidate, form, card, show_refusal(form, error))
+    except (ScorecardConflict, StaleDataError, IntegrityError) as error:
+        db.session.rollback()
+        return _saved_meanwhile(candidate, form, error)
+    except Locked as error:
+        db.session.rollback()
+        flash(text(error.message), "error")
+        return _back_to_scorecard(candidate)
+    if saved.is_submitted:
+        flash(_("Scorecard submitted. You can now see the other submitted scorecards."), "success")
+    else:
+        flash(_("Draft saved."), "success")
+    return _back_to_scorecard(candidate)
+
+
+def _saved_meanwhile(candidate: Candidate, form, error: Exception):
+    """The form again with the user's typed values and what changed meanwhile (409); saving again applies them
+    over the newer version."""
+    if not isinstance(error, ScorecardConflict):
+        error = ScorecardConflict(
+            _l("This scorecard was saved elsewhere a moment ago. Your values are still below."), [], None
+        )
+    card = interviews.scorecard_of(candidate, current_user)
+    if card is not None and card.is_submitted:
+        flash(_("Your scorecard was submitted elsewhere in the meantime."), "error")
+        return _back_to_scorecard(candidate)
+    form.version.data = str(card.version) if card is not None else ""
+    return _render_form(candidate, form, card, 409, conflict=error)
+
+
+def _render_form(candidate: Candidate, form, card: Scorecard | None, status: int = 200, conflict=None):
+    vacancy = candidate.vacancy
+    page = render_template(
+        "interviews/scorecard_form.html",
+        candidate=candidate,
+        vacancy=vacancy,
+        competencies=vacancy.profile.competencies,
+        languages=_language_codes(candidate),
+        form=form,
+        card=card,
+        conflict=conflict,
     )
+    return page, status
+
+
+def _back_to_scorecard(candidate: Candidate):
+    return redirect(url_for(".scorecard", candidate_id=candidate.id), 303)
 
 
 def _render_submitted(candidate: Candidate, own: Scorecard | None):
@@ -209,7 +206,8 @@ def reopen(scorecard_id: int):
         db.session.commit()
     except (Conflict, StaleDataError) as error:
         db.session.rollback()
-        flash(getattr(error, "message", None) or _("This scorecard changed meanwhile; try again."), "error")
+        message = getattr(error, "message", None)
+        flash(text(message) if message else _("This scorecard changed meanwhile; try again."), "error")
     else:
         flash(
             _(

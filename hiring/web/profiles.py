@@ -7,10 +7,11 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from hiring.errors import InvalidInput, VersionConflict
+from hiring.errors import InvalidInput, VersionConflict, text
 from hiring.extensions import db
 from hiring.models import Competency, Profile, Vacancy
 from hiring.services import profiles as service
+from hiring.services.profile_input import EDITABLE_COMPETENCY_FIELDS, questions_from_lines
 from hiring.web.access import role_required
 from hiring.web.forms.profiles import (
     ActionForm,
@@ -19,6 +20,7 @@ from hiring.web.forms.profiles import (
     ProfileSettingsForm,
     field_names,
 )
+from hiring.web.forms.refusals import invalid_status, show_refusal
 
 bp = Blueprint("profiles", __name__)
 
@@ -87,7 +89,7 @@ def edit(profile_id: int):
         )
         if saved is not None:
             return saved
-    return render_template("profiles/edit.html", profile=profile, form=form), _status(form)
+    return render_template("profiles/edit.html", profile=profile, form=form), invalid_status(form)
 
 
 @bp.route("/profiles/<int:profile_id>/competencies/new", methods=["GET", "POST"])
@@ -110,7 +112,7 @@ def new_competency(profile_id: int):
             return saved
     return render_template(
         "profiles/competency_form.html", profile=profile, form=form, competency=None
-    ), _status(form)
+    ), invalid_status(form)
 
 
 @bp.route("/profiles/<int:profile_id>/competencies/<int:competency_id>/edit", methods=["GET", "POST"])
@@ -137,7 +139,7 @@ def edit_competency(profile_id: int, competency_id: int):
             return saved
     return render_template(
         "profiles/competency_form.html", profile=profile, form=form, competency=competency
-    ), _status(form)
+    ), invalid_status(form)
 
 
 @bp.route("/profiles/<int:profile_id>/competencies/<int:competency_id>/remove", methods=["GET", "POST"])
@@ -156,7 +158,7 @@ def remove_competency(profile_id: int, competency_id: int):
             db.session.commit()
         except InvalidInput as error:
             db.session.rollback()
-            flash(_(error.message), "error")
+            flash(text(error.message), "error")
             return redirect(url_for("profiles.detail", profile_id=profile.id))
         except (VersionConflict, StaleDataError):
             db.session.rollback()
@@ -193,28 +195,18 @@ def _refuse_if_locked(profile: Profile):
 
 
 def _competency_data(form: CompetencyForm) -> dict:
-    data = {
-        name: getattr(form, name).data for name in service.EDITABLE_COMPETENCY_FIELDS if name != "questions"
-    }
-    data["questions"] = service.questions_from_lines(form.questions_ru.data, form.questions_en.data)
+    data = {name: getattr(form, name).data for name in EDITABLE_COMPETENCY_FIELDS if name != "questions"}
+    data["questions"] = questions_from_lines(form.questions_ru.data, form.questions_en.data)
     return data
 
 
 def _save(form, profile_id: int, change):
-    """Run the change and commit: a redirect to the profile, or None with the errors put on the form."""
+    """Run the change and commit: a redirect to the profile, or None with the refusal put on the form."""
     try:
         change()
         db.session.commit()
     except InvalidInput as error:
-        db.session.rollback()
-        for name, message in error.fields.items():
-            field = form._fields.get(name)
-            if field is not None:
-                field.errors = [*field.errors, _(message)]
-            else:
-                flash(_(message), "error")
-        if not error.fields:
-            flash(_(error.message), "error")
+        show_refusal(form, error, summary=False)
         return None
     except (VersionConflict, StaleDataError):
         db.session.rollback()
@@ -222,8 +214,3 @@ def _save(form, profile_id: int, change):
         return redirect(url_for("profiles.detail", profile_id=profile_id))
     flash(_("Changes saved."), "success")
     return redirect(url_for("profiles.detail", profile_id=profile_id))
-
-
-def _status(form) -> int:
-    """400 when a submitted form is shown again with errors, so clients and tests can tell."""
-    return 400 if form.is_submitted() and form.errors else 200

@@ -28,6 +28,7 @@ from hiring.services.decisions import current_decisions, decision_history, recor
 from hiring.services.evaluations import evaluate_candidate, evaluate_candidates, scorecard_values
 from hiring.services.ranking import Page, page_rows, rank_position
 from hiring.web.access import role_required
+from hiring.web.forms.refusals import INVALID, show_refusal
 from hiring.web.forms.review import DecisionForm
 from hiring.web.lookups import vacancy_or_404
 from hiring.web.templating import reader_language
@@ -177,8 +178,7 @@ def decide(candidate_id: int):
         try:
             entry = record_decision(candidate, form.decision.data, form.rationale.data, current_user.id)
         except InvalidInput as error:
-            for name, message in error.fields.items():
-                getattr(form, name).errors = [*getattr(form, name).errors, str(message)]
+            show_refusal(form, error, summary=False)
         else:
             db.session.commit()
             flash(
@@ -191,7 +191,7 @@ def decide(candidate_id: int):
             )
             return redirect(url_for("review.evaluation", candidate_id=candidate.id, _anchor="decision"))
     flash(_("The decision was not recorded: see the form below."), "error")
-    return _render_evaluation(candidate, form, status=400)
+    return _render_evaluation(candidate, form, status=INVALID)
 
 
 def _shortlist_ids() -> list[int]:

@@ -15,6 +15,7 @@ from hiring.services import vacancies as service
 from hiring.services.evaluations import ranking_order
 from hiring.web.access import role_required
 from hiring.web.forms.profiles import choices, field_names
+from hiring.web.forms.refusals import show_refusal
 from hiring.web.forms.vacancies import ChooseProfileForm, StatusForm, VacancyForm
 from hiring.web.templating import reader_language
 
@@ -84,8 +85,7 @@ def new():
             vacancy = service.create_vacancy(profile, data, current_user.id)
             db.session.commit()
         except InvalidInput as error:
-            db.session.rollback()
-            _show_errors(form, error, language_rows, check_rows)
+            show_refusal(form, error, place=form.placer(language_rows, check_rows), summary=False)
         else:
             flash(_("Vacancy created."), "success")
             return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
@@ -146,8 +146,7 @@ def edit(vacancy_id: int):
             service.update_vacancy(vacancy, data, form.version.data, current_user.id)
             db.session.commit()
         except InvalidInput as error:
-            db.session.rollback()
-            _show_errors(form, error, language_rows, check_rows)
+            show_refusal(form, error, place=form.placer(language_rows, check_rows), summary=False)
         except (VersionConflict, StaleDataError):
             db.session.rollback()
             flash(_(service.STALE), "error")
@@ -194,15 +193,6 @@ def _form_values(values: dict) -> dict:
     data["languages"] = [dict(item) for item in values["languages"]]
     data["checks"] = [dict(item) for item in values["custom"]]
     return data
-
-
-def _show_errors(
-    form: VacancyForm, error: InvalidInput, language_rows: list[int], check_rows: list[int]
-) -> None:
-    for message in form.show_errors(error.fields, language_rows, check_rows, _):
-        flash(message, "error")
-    if not error.fields:
-        flash(_(error.message), "error")
 
 
 def _render_form(form: VacancyForm, profile: Profile, vacancy: Vacancy | None, language: str):

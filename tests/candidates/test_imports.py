@@ -3,10 +3,10 @@
 import pytest
 import sqlalchemy as sa
 
-from hiring.errors import InvalidInput
+from hiring.errors import InvalidImport, InvalidInput
 from hiring.extensions import db
 from hiring.models import AuditEntry, Candidate
-from hiring.services.imports import InvalidImport, import_candidates, parse_candidates_csv
+from hiring.services.imports import import_candidates, parse_candidates_csv
 from tests.candidates.helpers import HEADER, csv_file
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -117,7 +117,7 @@ def test_a_wrong_header_names_missing_and_unknown_columns():
     data = b"name,email,phone,education_level,education_field,experience_years,plan_attainment_pct,langs,notes\nA,a@example.com,,,,,,,\n"
     parsed = parse_candidates_csv(data)
     assert parsed.rows == []
-    text = " ".join(e.message for e in parsed.errors)
+    text = " ".join(str(e.message) for e in parsed.errors)
     assert all(e.line == 1 and e.field == "header" for e in parsed.errors)
     assert "full_name" in text and "languages" in text  # missing
     assert "name" in text and "langs" in text  # unknown

@@ -46,7 +46,7 @@ def test_mistakes_show_next_to_the_fields_and_keep_what_was_typed(client, hr, bu
         data=candidate_form(full_name="Keep Me", email="anna-at-example", languages=[("en", "Z9")]),
     )
     body = text_of(response)
-    assert response.status_code == 200
+    assert response.status_code == 400  # an invalid form answers 400 on every page
     assert "is not an email address" in body and 'id="email-error"' in body
     assert "is not a level for en" in body
     assert 'value="Keep Me"' in body
@@ -60,7 +60,7 @@ def test_duplicate_email_is_refused_on_the_form(client, hr, build):
         f"/vacancies/{vacancy.id}/candidates/new",
         data=candidate_form(email="ANNA@example.com"),
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "already has the email" in text_of(response)
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Candidate)) == 1
 
@@ -86,6 +86,19 @@ def test_hr_edits_a_candidate(client, hr, build):
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(Candidate, candidate.id).full_name == "New Name"
+
+
+def test_an_invalid_edit_answers_400_with_the_message_beside_its_field(client, hr, build):
+    candidate = build.candidate(full_name="Old Name")
+    response = client.post(
+        f"/candidates/{candidate.id}/edit",
+        data={**candidate_form(full_name="", email=candidate.email), "version": candidate.version},
+    )
+    body = text_of(response)
+    assert response.status_code == 400
+    assert "Enter the candidate's full name." in body and 'id="full_name-error"' in body
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate.id).full_name == "Old Name"
 
 
 def test_a_stale_edit_is_refused_and_keeps_both_versions(client, hr, build):

@@ -3,13 +3,18 @@
 import pytest
 import sqlalchemy as sa
 
-from hiring.errors import Conflict, Duplicate, InvalidInput, VersionConflict
+from hiring.errors import (
+    AlreadyAssigned,
+    Conflict,
+    Duplicate,
+    DuplicateCandidate,
+    InvalidCandidate,
+    InvalidInput,
+    VersionConflict,
+)
 from hiring.extensions import db
 from hiring.models import AuditEntry, Candidate
 from hiring.services.candidates import (
-    AlreadyAssigned,
-    DuplicateCandidate,
-    InvalidCandidate,
     answer_checks,
     assign_interviewer,
     create_candidate,

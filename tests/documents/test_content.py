@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 
 from hiring import create_app, glossary, seed_profile
 from hiring.documents.pdf import page_label
+from hiring.errors import ShortlistError
 from hiring.extensions import db
 from hiring.models import Decision
 from hiring.services import printouts
@@ -283,7 +284,7 @@ def test_comparison_puts_the_chosen_candidates_side_by_side_in_ranking_order(doc
 
 
 def test_comparison_refuses_one_or_seven_candidates(docs):
-    with pytest.raises(printouts.ShortlistError):
+    with pytest.raises(ShortlistError):
         printouts.comparison(docs.ru, [docs.anna.id])
-    with pytest.raises(printouts.ShortlistError):
+    with pytest.raises(ShortlistError):
         printouts.comparison(docs.ru, [docs.anna.id, docs.boris.id, 10**6])

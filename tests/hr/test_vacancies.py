@@ -6,10 +6,10 @@ import pytest
 import sqlalchemy as sa
 
 from hiring import seed_profile
-from hiring.errors import VersionConflict
+from hiring.errors import InvalidVacancy, VersionConflict
 from hiring.extensions import db
 from hiring.models import AuditEntry, CheckAnswer, CustomCheck, Vacancy
-from hiring.services.vacancies import InvalidVacancy, create_vacancy, update_vacancy
+from hiring.services.vacancies import create_vacancy, update_vacancy
 from tests.hr.html import field_errors, input_value, text
 
 

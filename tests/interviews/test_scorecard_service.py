@@ -3,7 +3,7 @@
 import pytest
 import sqlalchemy as sa
 
-from hiring.errors import Conflict, InvalidInput, Locked, VersionConflict
+from hiring.errors import Conflict, InvalidInput, Locked, NotAllowed, VersionConflict
 from hiring.extensions import db
 from hiring.models import AuditEntry, Scorecard, StoredEvaluation
 from hiring.services import interviews
@@ -173,15 +173,15 @@ def test_a_stale_save_is_refused_naming_the_change_and_the_newer_data_stays(pane
 
 
 def test_only_an_assigned_active_interviewer_fills_a_scorecard(panel):
-    with pytest.raises(interviews.NotAllowed):
+    with pytest.raises(NotAllowed):
         save(panel, interviewer=panel.outsider)
     db.session.rollback()
-    with pytest.raises(interviews.NotAllowed):
+    with pytest.raises(NotAllowed):
         save(panel, interviewer=panel.hr)
     db.session.rollback()
     panel.first.active = False
     db.session.commit()
-    with pytest.raises(interviews.NotAllowed):
+    with pytest.raises(NotAllowed):
         save(panel)
 
 
@@ -201,7 +201,7 @@ def test_hr_reopens_a_submitted_scorecard_with_an_audit_entry(panel):
 @pytest.mark.parametrize("who", ["lead", "first", "second"])
 def test_lead_and_interviewers_cannot_reopen(panel, who):
     card = save(panel, submit=True)
-    with pytest.raises(interviews.NotAllowed):
+    with pytest.raises(NotAllowed):
         interviews.reopen_scorecard(card, getattr(panel, who))
     db.session.rollback()
     assert db.session.get(Scorecard, card.id).is_submitted

@@ -158,7 +158,7 @@ def test_forged_role_in_user_form_is_refused(client, build):
             "csrf_token": token,
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert db.session.scalar(sa.select(User).where(User.username == "eve")) is None
 
 

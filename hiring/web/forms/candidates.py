@@ -1,7 +1,7 @@
 """Forms of the candidate pages: the candidate's data, check answers, interviewers and the CSV import.
 
 The forms read what was typed; hiring.services.candidates judges it, and its per-field messages are put back on
-the fields (`show_errors`), so the page and the API say the same words.
+the fields (`place_error`, used by hiring.web.forms.refusals.show_refusal), so the page and the API say the same words.
 """
 
 from typing import Any
@@ -125,13 +125,15 @@ class CandidateForm(FlaskForm):
             "notes": self.notes.data,
         }
 
-    def show_errors(self, fields: dict[str, str]) -> None:
-        """Put the service's messages next to the fields they are about."""
-        for name, message in fields.items():
-            if name == "languages":
-                self.language_errors.append(message)
-            elif name in self._fields and name not in ("languages", "add_language", "version"):
-                self[name].errors = [*self[name].errors, message]
+    def place_error(self, name: str, words: str) -> bool:
+        """Put a service message next to the field it is about (see hiring.web.forms.refusals)."""
+        if name == "languages":
+            self.language_errors.append(words)
+        elif name in self._fields and name not in ("add_language", "version"):
+            self[name].errors = [*self[name].errors, words]
+        else:
+            return False
+        return True
 
 
 def candidate_form_data(candidate) -> dict[str, Any]:

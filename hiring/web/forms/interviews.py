@@ -11,7 +11,7 @@ from wtforms.validators import Length
 from hiring.domain.levels import LANGUAGE_LEVELS, RATING_MAX, RATING_MIN
 from hiring.glossary import CEFR_LABELS, LANGUAGE_NAMES, RECOMMENDATION_LABELS, label
 from hiring.models import Competency, Scorecard
-from hiring.services.interviews import NOTE_MAX_LENGTH, marked_not_assessed
+from hiring.services.scorecard_input import NOTE_MAX_LENGTH, marked_not_assessed
 
 NOT_ASSESSED = "na"
 RATING_CHOICES = [SelectChoice(str(n)) for n in range(RATING_MIN, RATING_MAX + 1)] + [
@@ -76,18 +76,15 @@ class ScorecardForm(FlaskForm):
             "expected_version": parse_version(self.version.data),
         }
 
-    def add_service_errors(self, fields: dict[str, str]) -> list[str]:
-        """Put the service's per-field errors beside their fields; return those no field shows."""
-        unplaced = []
-        for key, message in fields.items():
-            kind, _, subject = key.partition(".")
-            name = {"ratings": "rating_", "notes": "note_", "verified_languages": "language_"}.get(kind)
-            field_name = f"{name}{subject}" if name else kind
-            if field_name in self:
-                self[field_name].errors = [*self[field_name].errors, message]
-            else:
-                unplaced.append(message)
-        return unplaced
+    def place_error(self, key: str, words: str) -> bool:
+        """Put a service message (keyed `ratings.NEG`, `recommendation`, ...) beside its field, if shown."""
+        kind, _, subject = key.partition(".")
+        name = {"ratings": "rating_", "notes": "note_", "verified_languages": "language_"}.get(kind)
+        field_name = f"{name}{subject}" if name else kind
+        if field_name not in self:
+            return False
+        self[field_name].errors = [*self[field_name].errors, words]
+        return True
 
 
 def scorecard_form(
@@ -142,7 +139,7 @@ def scorecard_data(card: Scorecard) -> dict[str, Any]:
 
 
 def rating_choice(card: Scorecard, row) -> str:
-    """The radio to check for a stored rating (see hiring.services.interviews.marked_not_assessed)."""
+    """The radio to check for a stored rating (see hiring.services.scorecard_input.marked_not_assessed)."""
     if row.value is not None:
         return str(row.value)
     return NOT_ASSESSED if marked_not_assessed(card, row) else ""

@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget, TextInput
 
 from hiring.glossary import EDUCATION_LABELS, field_labels
-from hiring.services.profiles import NAME_LENGTH
+from hiring.services.profile_input import NAME_LENGTH
 from hiring.web.templating import reader_language
 
 

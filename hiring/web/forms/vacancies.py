@@ -22,8 +22,9 @@ from wtforms.widgets import HiddenInput, TextInput
 
 from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS, LANGUAGE_NAMES
 from hiring.models.vacancies import VACANCY_STATUSES
-from hiring.services.vacancies import CURRENCIES, SCALAR_FIELDS
-from hiring.services.vacancies import LANGUAGES as VACANCY_LANGUAGES
+from hiring.services.vacancies import SCALAR_FIELDS
+from hiring.services.vacancy_input import CURRENCIES
+from hiring.services.vacancy_input import LANGUAGES as VACANCY_LANGUAGES
 from hiring.web.forms.profiles import NumberField, choices, strip
 
 EMPTY_ROWS = 2  # blank rows offered under the filled ones
@@ -149,18 +150,17 @@ class VacancyForm(FlaskForm):
         }
         return data, language_rows, check_rows
 
-    def show_errors(
-        self, errors: dict[str, str], language_rows: list[int], check_rows: list[int], translate
-    ) -> list[str]:
-        """Put the service's errors next to their fields; returns those that belong to no field."""
-        unplaced = []
-        for key, message in errors.items():
+    def placer(self, language_rows: list[int], check_rows: list[int]):
+        """Puts a service message beside the field its key names (see hiring.web.forms.refusals)."""
+
+        def place(key: str, words: str) -> bool:
             field = self._field_for(key, language_rows, check_rows)
             if field is None:
-                unplaced.append(translate(message))
-            else:
-                field.errors = [*field.errors, translate(message)]
-        return unplaced
+                return False
+            field.errors = [*field.errors, words]
+            return True
+
+        return place
 
     def _field_for(self, key: str, language_rows: list[int], check_rows: list[int]):
         match = re.fullmatch(r"requirements\.(languages|custom)\[(\d+)\](?:\.(\w+))?", key)

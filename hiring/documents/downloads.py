@@ -1,0 +1,33 @@
+"""A printout as an HTTP download, shared by the pages and the JSON API: ETag, 304 and the file name.
+
+The printout is anything with `key`, `filename` and `ascii_filename` (hiring.services.printouts.Printout);
+`pdf_bytes(printout)` makes or fetches its PDF, and is called only when the reader does not have it already.
+"""
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+from flask import Response, request
+
+
+def document_response(printout: Any, pdf_bytes: Callable[[Any], bytes]) -> Response:
+    """The printout as a PDF download with its key as ETag, or 304 when If-None-Match names that key."""
+    if request.if_none_match.contains(printout.key):
+        response = Response(status=304)
+    else:
+        response = Response(pdf_bytes(printout), mimetype="application/pdf")
+        response.headers["Content-Disposition"] = content_disposition(
+            printout.filename, printout.ascii_filename
+        )
+    response.set_etag(printout.key)
+    # The same URL shows different people nothing different, but only to those allowed: no shared caches.
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def content_disposition(filename: str, ascii_filename: str) -> str:
+    """`attachment` with an ASCII name for old clients and the real one as RFC 5987 `filename*`."""
+    cleaned = "".join(ch for ch in filename if ch.isprintable() and ch not in '"\\/')
+    fallback = "".join(ch for ch in ascii_filename if ch.isascii() and ch.isprintable() and ch not in '"\\/;')
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(cleaned, safe='')}"
