@@ -96,7 +96,7 @@ def test_an_invalid_edit_answers_400_with_the_message_beside_its_field(client, h
     )
     body = text_of(response)
     assert response.status_code == 400
-    assert "Enter the candidate's full name." in body and 'id="full_name-error"' in body
+    assert "Enter the candidate&#39;s full name." in body and 'id="full_name-error"' in body
     db.session.expire_all()
     assert db.session.get(Candidate, candidate.id).full_name == "Old Name"
 
