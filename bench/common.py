@@ -27,7 +27,7 @@ from hiring.models import (  # noqa: E402
     Vacancy,
 )
 from hiring.seed import ensure_user, seed_default_profile, vacancy_from_profile  # noqa: E402
-from hiring.services.evaluations import refresh_stored_evaluations  # noqa: E402
+from hiring.services.evaluations import BULK_CALLER_REFRESHES, refresh_stored_evaluations  # noqa: E402
 
 LEVELS = ("bachelor", "specialist", "master", "incomplete_higher")
 PASSWORD = "bench-password"
@@ -122,7 +122,9 @@ def fill(n_candidates: int, seed: int = 7) -> int:
         (Rating, ratings),
     ):
         for chunk in range(0, len(rows), 5000):
-            db.session.execute(sa.insert(model), rows[chunk : chunk + 5000])
+            db.session.execute(
+                sa.insert(model), rows[chunk : chunk + 5000], execution_options=BULK_CALLER_REFRESHES
+            )
     db.session.commit()
     if db.engine.dialect.name == "postgresql":  # explicit ids were inserted: move the sequences past them
         for table in ("candidate", "scorecard"):

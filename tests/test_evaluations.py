@@ -1,18 +1,24 @@
 """The loader: domain values from the database, stored evaluations kept fresh, constant query counts."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from hiring.domain import rank
 from hiring.extensions import db
-from hiring.models import Rating, StoredEvaluation
+from hiring.models import Decision, Rating, Scorecard, StoredEvaluation
 from hiring.services.evaluations import (
+    BULK_CALLER_REFRESHES,
+    BulkChangeRefused,
     evaluate_candidates,
     load_vacancy,
     rank_vacancy,
     ranked_before,
     ranking_order,
+    refresh_stored_evaluations,
     stored_ranking,
 )
 
@@ -164,3 +170,72 @@ def test_ranked_before_counts_each_candidates_place(app, build):
             StoredEvaluation.vacancy_id == vacancy.id, ranked_before(stored_row)
         )
         assert db.session.scalar(before) == place
+
+
+def test_only_the_apps_session_refreshes_stored_evaluations(app, build):
+    """A plain SQLAlchemy session (a script, a migration) commits without the app's listeners, even outside an
+    app context; the app's own session refreshes what it commits."""
+    vacancy = build.vacancy()
+    candidate = build.candidate(vacancy)
+    card = build.scorecard(candidate)  # 4 everywhere: 75.0
+    db.session.commit()
+    engine, card_id = db.engine, card.id
+
+    def change_outside_the_app():
+        with Session(engine) as other:
+            for rating in other.scalars(sa.select(Rating).where(Rating.scorecard_id == card_id)):
+                rating.value = 2
+            other.commit()
+
+    with ThreadPoolExecutor(1) as pool:  # a new thread has no app context
+        pool.submit(change_outside_the_app).result()
+    assert stored(candidate.id).score == 75.0
+    neg = db.session.scalar(
+        sa.select(Rating).where(Rating.scorecard_id == card.id, Rating.competency_code == "NEG")
+    )
+    neg.value = 3
+    db.session.commit()
+    assert stored(candidate.id).score == 30.0  # NEG (weight 20) at 3, the rest at 2: 20*.5 + 80*.25
+
+
+BULK_STATEMENTS = {
+    "update": lambda card: sa.update(Rating).where(Rating.scorecard_id == card.id).values(value=1),
+    "delete": lambda card: sa.delete(Scorecard).where(Scorecard.id == card.id),
+    "insert": lambda card: sa.insert(Scorecard).values(
+        candidate_id=card.candidate_id, interviewer_id=card.interviewer_id, status="draft"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", BULK_STATEMENTS)
+def test_a_bulk_statement_on_a_score_input_is_refused(app, build, kind):
+    vacancy = build.vacancy()
+    candidate = build.candidate(vacancy)
+    card = build.scorecard(candidate)
+    with pytest.raises(BulkChangeRefused, match="stored evaluations stale"):
+        db.session.execute(BULK_STATEMENTS[kind](card))
+    db.session.rollback()
+    assert stored(candidate.id).score == 75.0
+    assert db.session.get(Scorecard, card.id).ratings[0].value == 4  # nothing was written
+
+
+def test_a_bulk_statement_that_announces_its_refresh_runs_and_is_refreshed(app, build):
+    vacancy = build.vacancy()
+    candidate = build.candidate(vacancy)
+    card = build.scorecard(candidate)
+    db.session.execute(BULK_STATEMENTS["update"](card), execution_options=BULK_CALLER_REFRESHES)
+    refresh_stored_evaluations(vacancy.id, [candidate.id])
+    db.session.commit()
+    assert stored(candidate.id).score == 0.0  # 1 everywhere
+
+
+def test_a_bulk_statement_on_a_table_no_score_reads_runs(app, build):
+    lead = build.user("lead")
+    candidate = build.candidate(build.vacancy())
+    db.session.add(Decision(candidate_id=candidate.id, decision="hold", rationale="x", decided_by_id=lead.id))
+    db.session.commit()
+    db.session.execute(sa.update(Decision).where(Decision.candidate_id == candidate.id).values(rationale="y"))
+    db.session.commit()
+    assert (
+        db.session.scalar(sa.select(Decision.rationale).where(Decision.candidate_id == candidate.id)) == "y"
+    )

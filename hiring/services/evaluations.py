@@ -2,15 +2,16 @@
 
 Every page, API answer and PDF gets its numbers from here; nothing else computes a rule. A vacancy is loaded
 in a constant number of queries, whatever its number of candidates. The engine's answer is also kept in
-`StoredEvaluation`, refreshed when the session commits a change to any of its inputs, so that a vacancy of
-thousands of candidates can be ranked and paginated in SQL.
+`StoredEvaluation`, refreshed when the app's session commits a change to any of its inputs, so that a vacancy
+of thousands of candidates can be ranked and paginated in SQL. A bulk statement on those inputs bypasses the
+refresh, so it is refused unless it says why the stored evaluations stay right (see BULK_SCORES_UNAFFECTED).
 """
 
 from collections.abc import Iterable, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import ORMExecuteState, Session, selectinload
 
 from hiring.domain import (
     CandidateData,
@@ -346,10 +347,60 @@ def _forget_changes(session: Session, *_args) -> None:
         session.info.pop(key, None)
 
 
-def keep_stored_evaluations_fresh() -> None:
-    """Install the session listeners (once per process; create_app calls it)."""
-    if event.contains(Session, "after_flush", _note_changes):
+# The tables the engine reads. A bulk INSERT/UPDATE/DELETE through the session (session.execute(sa.update(Rating)
+# ...)) changes rows without the flush seeing objects, so the stored evaluations would silently go stale: such a
+# statement is refused unless it carries one of these execution options, which say why they stay right.
+SCORE_INPUTS = (
+    Candidate,
+    CandidateLanguage,
+    CheckAnswer,
+    Scorecard,
+    Rating,
+    VerifiedLanguage,
+    Vacancy,
+    LanguageRequirement,
+    CustomCheck,
+    Profile,
+    Competency,
+)
+_SCORE_TABLES = frozenset(model.__table__.name for model in SCORE_INPUTS)
+_BULK_OPTION = "stored_evaluations"
+# It changes nothing a score reads (e.g. blanking evidence notes).
+BULK_SCORES_UNAFFECTED = {_BULK_OPTION: "unaffected"}
+# The caller calls refresh_stored_evaluations() for what it touched, before the commit.
+BULK_CALLER_REFRESHES = {_BULK_OPTION: "refreshed_by_caller"}
+
+
+class BulkChangeRefused(RuntimeError):
+    """A bulk statement on a table the scores read, which says nothing of the stored evaluations."""
+
+
+def _refuse_unannounced_bulk_changes(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
         return
-    event.listen(Session, "after_flush", _note_changes)
-    event.listen(Session, "before_commit", _refresh_before_commit)
-    event.listen(Session, "after_rollback", _forget_changes)
+    table = getattr(state.statement, "table", None)
+    name = getattr(table, "name", None)
+    if name not in _SCORE_TABLES:
+        return
+    declared = state.execution_options.get(_BULK_OPTION)
+    if declared in (BULK_SCORES_UNAFFECTED[_BULK_OPTION], BULK_CALLER_REFRESHES[_BULK_OPTION]):
+        return
+    raise BulkChangeRefused(
+        f"A bulk {'INSERT' if state.is_insert else 'UPDATE' if state.is_update else 'DELETE'} on {name!r} "
+        "would leave the stored evaluations stale: change the objects through the session, or pass "
+        "execution_options=BULK_CALLER_REFRESHES and call refresh_stored_evaluations() before committing "
+        "(BULK_SCORES_UNAFFECTED if no score can change)."
+    )
+
+
+def keep_stored_evaluations_fresh() -> None:
+    """Install the listeners on the app's session (db.session's own class, not every SQLAlchemy Session).
+
+    Once per process; create_app calls it.
+    """
+    if event.contains(db.session, "after_flush", _note_changes):
+        return
+    event.listen(db.session, "after_flush", _note_changes)
+    event.listen(db.session, "before_commit", _refresh_before_commit)
+    event.listen(db.session, "after_rollback", _forget_changes)
+    event.listen(db.session, "do_orm_execute", _refuse_unannounced_bulk_changes)

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from hiring.extensions import db
 from hiring.models import AuditEntry, Candidate, Decision, Rating, RenderedDocument, Scorecard
 from hiring.services import audit
+from hiring.services.evaluations import BULK_SCORES_UNAFFECTED
 
 # What identifies a person or was written about them; removed from the record and from the audit log.
 PERSONAL_KEYS = frozenset({"full_name", "email", "phone", "notes", "note", "rationale"})
@@ -35,7 +36,10 @@ def anonymize_candidate(candidate: Candidate, user_id: int | None) -> None:
         db.session.scalars(sa.select(Decision.id).where(Decision.candidate_id == candidate.id))
     )
     if scorecard_ids:
-        db.session.execute(sa.update(Rating).where(Rating.scorecard_id.in_(scorecard_ids)).values(note=""))
+        db.session.execute(
+            sa.update(Rating).where(Rating.scorecard_id.in_(scorecard_ids)).values(note=""),
+            execution_options=BULK_SCORES_UNAFFECTED,  # notes are evidence, not scores
+        )
     if decision_ids:
         db.session.execute(sa.update(Decision).where(Decision.id.in_(decision_ids)).values(rationale=""))
     _scrub_audit_log({"candidate": [candidate.id], "scorecard": scorecard_ids, "decision": decision_ids})

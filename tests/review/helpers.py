@@ -7,7 +7,7 @@ from sqlalchemy import event, insert
 
 from hiring.extensions import db
 from hiring.models import Candidate, Decision, Rating, Scorecard, User, Vacancy
-from hiring.services.evaluations import refresh_stored_evaluations
+from hiring.services.evaluations import BULK_CALLER_REFRESHES, refresh_stored_evaluations
 
 
 @contextmanager
@@ -48,6 +48,7 @@ def bulk_candidates(vacancy: Vacancy, n: int, interviewers: list[User], lead: Us
             }
             for i in range(n)
         ],
+        execution_options=BULK_CALLER_REFRESHES,
     ).all()
     card_rows = [
         {"candidate_id": cid, "interviewer_id": user.id, "status": "submitted", "recommendation": "yes"}
@@ -56,7 +57,9 @@ def bulk_candidates(vacancy: Vacancy, n: int, interviewers: list[User], lead: Us
         for user in interviewers
     ]
     card_ids = db.session.scalars(
-        insert(Scorecard).returning(Scorecard.id, sort_by_parameter_order=True), card_rows
+        insert(Scorecard).returning(Scorecard.id, sort_by_parameter_order=True),
+        card_rows,
+        execution_options=BULK_CALLER_REFRESHES,
     ).all()
     db.session.execute(
         insert(Rating),
@@ -65,6 +68,7 @@ def bulk_candidates(vacancy: Vacancy, n: int, interviewers: list[User], lead: Us
             for card_id in card_ids
             for k, code in enumerate(codes)
         ],
+        execution_options=BULK_CALLER_REFRESHES,
     )
     db.session.execute(
         insert(Decision),
