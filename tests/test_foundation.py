@@ -39,7 +39,10 @@ def test_flask_prefixed_environment_overrides_config(monkeypatch, database_url):
 def test_login_page_renders_in_russian_by_default(client):
     response = client.get("/login")
     assert response.status_code == 200
-    assert "Вход".encode() in response.data or "Войти".encode() in response.data or b"Log in" in response.data
+    page = response.get_data(as_text=True)
+    assert '<html lang="ru">' in page
+    assert "<h1>Войти</h1>" in page
+    assert "Log in" not in page
 
 
 def test_anonymous_is_sent_to_login(client):

@@ -16,8 +16,9 @@ def test_demo_dashboard(runner, english, client, auth):
     assert auth.login("lead", DEMO_PASSWORD).status_code == 302
     dashboard_url = f"/vacancies/{vacancy.id}/dashboard"
     home = client.get("/").text
-    if f'href="/vacancies/{vacancy.id}"' in home:  # the way a new user finds it: home, vacancy, dashboard
-        assert dashboard_url in client.get(f"/vacancies/{vacancy.id}").text
+    # The way a new user finds it: home, vacancy, dashboard.
+    assert f'href="/vacancies/{vacancy.id}"' in home
+    assert f'href="{dashboard_url}"' in client.get(f"/vacancies/{vacancy.id}").text
     html = client.get(dashboard_url).text
     assert len(page_ids(html)) == 6
     for words in ("Strong hire", "Hire", "Consider", "Not eligible", "Experience risk", "Disagreement"):
