@@ -184,6 +184,43 @@ def test_job_post_texts():
 
 
 def test_module_is_pure_data():
+    """The texts live in the TOML file; the loader holds none, and needs no database and no web layer."""
     source = Path(sp.__file__).read_text(encoding="utf-8")
     imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
-    assert all(line.startswith(("from typing ", "import typing", "from dataclasses ")) for line in imports)
+    assert all(
+        line.startswith(
+            (
+                "import tomllib",
+                "from pathlib ",
+                "from typing ",
+                "from hiring.domain ",
+                "from hiring.errors ",
+                "from hiring.services.profile_input ",
+            )
+        )
+        for line in imports
+    ), imports
+    assert not CYRILLIC.search(source)
+    assert sp.DATA_FILE.suffix == ".toml" and sp.DATA_FILE.is_file()
+
+
+@pytest.mark.parametrize(
+    ("good", "bad", "problem"),
+    [
+        ('name_en = "Key Account Manager (KAM)"', 'name_en = ""', "Enter a name."),
+        ("min_years = 3", "min_years = 1", "The exception must ask for fewer years than the minimum."),
+        ("weight = 20", "weight = -20", "A weight cannot be negative."),
+        ("critical_min = 3.0", "critical_min = 6.0", "Enter a minimum from 1 to 5"),
+        ('preferred_fields = ["business"', 'preferred_fields = ["astrology"', "Choose fields of education"),
+        ('phd = { ru = "', 'doctorate = { ru = "', "education_levels: needs exactly the codes"),
+        ('other = { ru = "Другое", en = "Other" }', 'other = { ru = "Другое" }', "field_labels.other"),
+    ],
+)
+def test_a_data_file_that_breaks_a_profile_rule_is_refused_on_load(tmp_path, monkeypatch, good, bad, problem):
+    text = sp.DATA_FILE.read_text(encoding="utf-8")
+    assert good in text
+    broken = tmp_path / "default_profile.toml"
+    broken.write_text(text.replace(good, bad, 1), encoding="utf-8")
+    monkeypatch.setattr(sp, "DATA_FILE", broken)
+    with pytest.raises(sp.DefaultProfileError, match=re.escape(problem)):
+        sp._load()

@@ -22,7 +22,7 @@ from hiring.api.schema_parts import (
     ref,
     text,
 )
-from hiring.domain.levels import RATING_MAX, RATING_MIN, RECOMMENDATIONS
+from hiring.domain.levels import EDUCATION_FIELDS, RATING_MAX, RATING_MIN, RECOMMENDATIONS
 from hiring.models import DECISIONS, ROLES
 from hiring.services import (
     candidate_input,
@@ -30,7 +30,6 @@ from hiring.services import (
     scorecard_input,
     vacancy_input,
 )
-from hiring.services.profile_input import EDUCATION_FIELDS
 
 REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
     "TokenRequest": closed(

@@ -11,11 +11,17 @@ from hiring.api.schema_parts import (
     nullable,
     ref,
 )
-from hiring.domain.levels import BANDS, CONFIDENCES, ELIGIBILITIES, RECOMMENDATIONS, RULE_RESULTS
+from hiring.domain.levels import (
+    BANDS,
+    CONFIDENCES,
+    EDUCATION_FIELDS,
+    ELIGIBILITIES,
+    RECOMMENDATIONS,
+    RULE_RESULTS,
+)
 from hiring.models import DECISIONS, ROLES
 from hiring.services import vacancies, vacancy_input
 from hiring.services.candidate_input import FIELDS as CANDIDATE_FIELDS
-from hiring.services.profile_input import EDUCATION_FIELDS
 
 RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
     "Error": closed(

@@ -18,6 +18,17 @@ EDUCATION_LEVELS: tuple[str, ...] = (
     "phd",
 )
 
+# Fields of education offered in forms, in order; their labels are in hiring/data/default_profile.toml.
+EDUCATION_FIELDS: tuple[str, ...] = (
+    "business",
+    "economics",
+    "management",
+    "marketing",
+    "law",
+    "engineering",
+    "other",
+)
+
 # `native` counts above C2 (SPEC §2).
 LANGUAGE_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
 

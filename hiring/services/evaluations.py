@@ -350,19 +350,8 @@ def _forget_changes(session: Session, *_args) -> None:
 # The tables the engine reads. A bulk INSERT/UPDATE/DELETE through the session (session.execute(sa.update(Rating)
 # ...)) changes rows without the flush seeing objects, so the stored evaluations would silently go stale: such a
 # statement is refused unless it carries one of these execution options, which say why they stay right.
-SCORE_INPUTS = (
-    Candidate,
-    CandidateLanguage,
-    CheckAnswer,
-    Scorecard,
-    Rating,
-    VerifiedLanguage,
-    Vacancy,
-    LanguageRequirement,
-    CustomCheck,
-    Profile,
-    Competency,
-)
+SCORE_INPUTS = (Candidate, CandidateLanguage, CheckAnswer, Scorecard, Rating, VerifiedLanguage, Vacancy)
+SCORE_INPUTS += (LanguageRequirement, CustomCheck, Profile, Competency)
 _SCORE_TABLES = frozenset(model.__table__.name for model in SCORE_INPUTS)
 _BULK_OPTION = "stored_evaluations"
 # It changes nothing a score reads (e.g. blanking evidence notes).

@@ -6,11 +6,9 @@ Messages are English and translated by the caller (`gettext(message)`).
 
 from typing import Any
 
-from hiring import seed_profile
-from hiring.domain.levels import EDUCATION_LEVELS, N_
+from hiring.domain.levels import EDUCATION_FIELDS, EDUCATION_LEVELS, N_
 from hiring.errors import InvalidProfile
 
-EDUCATION_FIELDS = tuple(seed_profile.FIELD_LABELS)
 MAX_WEIGHT = 1000.0
 MAX_YEARS = 60.0
 MAX_PLAN_PCT = 1000.0

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from hiring.domain.levels import (
+    EDUCATION_FIELDS,
     EDUCATION_LEVELS,
     N_,
     is_language_code,
@@ -15,7 +16,7 @@ from hiring.domain.levels import (
     normalize_language_level,
 )
 from hiring.errors import InvalidVacancy
-from hiring.services.profile_input import EDUCATION_FIELDS, validate_experience
+from hiring.services.profile_input import validate_experience
 
 LANGUAGES = ("ru", "en")
 CURRENCIES = ("RUB", "USD", "EUR", "KZT", "BYN", "UZS", "CNY", "AED", "TRY", "GBP")
