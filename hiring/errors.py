@@ -5,12 +5,13 @@ keyed by the field's path such as `email` or `ratings.NEG`). Both hold message i
 English templates marked with `N_`, or `Message`s made by `lazy_gettext` here (imported as `_l`), which keep
 the params beside the id. The page or API edge turns them into the reader's language once, with `text()`.
 
-Which class says which answer: InvalidInput 400, NotAllowed 403, Conflict and its kinds 409.
+Which class says which answer: InvalidInput 400, NotAllowed 403, NotFound 404, Conflict and its kinds 409.
 """
 
 from collections.abc import Sequence
 from typing import Any
 
+import werkzeug.exceptions
 from flask_babel import LazyString, gettext, ngettext
 
 
@@ -117,6 +118,17 @@ class ShortlistError(InvalidInput):
 
 class NotAllowed(ServiceError):
     """The user may not do this to this record (e.g. not the scorecard's assigned interviewer, not HR/admin)."""
+
+
+# --- 404: no such record, or not one this user may see --------------------------------------------------------
+
+
+class NotFound(ServiceError, werkzeug.exceptions.NotFound):
+    """No such record, or not one the caller may see (the caller cannot tell which: SPEC §4).
+
+    Also a werkzeug 404, so a page shows its usual 404 page with no handler of its own; the API answers its
+    error shape with `message`.
+    """
 
 
 # --- 409: the request clashes with the stored state -----------------------------------------------------------

@@ -16,11 +16,9 @@ from hiring.services.evaluations import (
     evaluate_candidates,
     load_vacancy,
     rank_vacancy,
-    ranked_before,
-    ranking_order,
     refresh_stored_evaluations,
-    stored_ranking,
 )
+from hiring.services.ranking import ranked_before, ranking_order, stored_ranking
 
 
 def stored(candidate_id: int) -> StoredEvaluation:

@@ -3,7 +3,6 @@
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.bodies import json_body
-from hiring.api.lookups import candidate_or_404
 from hiring.api.serializers import (
     assignment_json,
     candidate_json,
@@ -15,6 +14,7 @@ from hiring.domain.visibility import READERS
 from hiring.extensions import db
 from hiring.services import candidates, decisions, interviews
 from hiring.services.evaluations import evaluate_candidate
+from hiring.services.lookups import candidate_or_404
 
 # Who may interview: the pages let HR and leads be assigned too; the service has the last word.
 INTERVIEWING_ROLES = ("interviewer", "hr", "lead")

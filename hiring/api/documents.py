@@ -1,24 +1,19 @@
 """The PDFs of a vacancy and a candidate, with the same ETag caching as the pages' downloads."""
 
-from flask_babel import gettext as _
-
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
-from hiring.api.errors import not_found
-from hiring.api.lookups import candidate_or_404
 from hiring.documents.downloads import document_response
 from hiring.domain.visibility import READERS
 from hiring.services import printouts
-from hiring.services.evaluations import load_vacancy
+from hiring.services.evaluations import with_requirements
+from hiring.services.lookups import candidate_or_404, vacancy_or_404
 
 
 @bp.get("/vacancies/<int:vacancy_id>/job-post.pdf")
 @roles_required(*READERS)
 def job_post_pdf(vacancy_id: int):
     """The vacancy's job post PDF, in the vacancy's language."""
-    vacancy = load_vacancy(vacancy_id)
-    if vacancy is None:
-        raise not_found(_("No such vacancy."))
+    vacancy = vacancy_or_404(vacancy_id, api_user(), with_requirements())
     return document_response(printouts.job_post(vacancy), printouts.pdf_bytes)
 
 

@@ -8,7 +8,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from hiring.api.blueprint import bp
-from hiring.errors import Conflict, Duplicate, InvalidInput, Locked, NotAllowed, VersionConflict, text
+from hiring.errors import (
+    Conflict,
+    Duplicate,
+    InvalidInput,
+    Locked,
+    NotAllowed,
+    NotFound,
+    VersionConflict,
+    text,
+)
 from hiring.extensions import db
 
 
@@ -55,6 +64,13 @@ def invalid_input(error: InvalidInput):
     db.session.rollback()
     extra = {"lines": error.lines} if getattr(error, "lines", None) else {}
     return error_response(ApiError(400, "invalid", text(error.message), error.field_texts(), **extra))
+
+
+@bp.errorhandler(NotFound)
+def no_such_record(error: NotFound):
+    """A lookup found nothing the caller may see (hiring.services.lookups)."""
+    db.session.rollback()
+    return error_response(not_found(text(error.message)))
 
 
 @bp.errorhandler(NotAllowed)

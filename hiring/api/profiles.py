@@ -5,10 +5,10 @@ from sqlalchemy.orm import selectinload
 
 from hiring.api.auth import roles_required
 from hiring.api.blueprint import bp
-from hiring.api.lookups import profile_or_404
 from hiring.api.serializers import profile_json
 from hiring.extensions import db
 from hiring.models import Profile
+from hiring.services.lookups import profile_or_404
 
 
 @bp.get("/profiles")

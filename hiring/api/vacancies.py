@@ -5,13 +5,13 @@ from flask_babel import gettext as _
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.bodies import csv_body, json_body
-from hiring.api.lookups import vacancy_or_404
 from hiring.api.serializers import candidate_json, ranking_entry_json, vacancy_json
 from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.models import Profile
 from hiring.services import candidates, imports, vacancies
-from hiring.services.evaluations import stored_ranking
+from hiring.services.lookups import vacancy_or_404
+from hiring.services.ranking import stored_ranking
 
 
 @bp.post("/vacancies")
@@ -33,7 +33,7 @@ def create_vacancy():
 @roles_required("hr")
 def create_candidate(vacancy_id: int):
     """Add a candidate to the vacancy."""
-    vacancy = vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, api_user())
     body = json_body("CandidateCreate")
     candidate = candidates.create_candidate(vacancy, body, api_user().id)
     db.session.commit()
@@ -44,7 +44,7 @@ def create_candidate(vacancy_id: int):
 @roles_required("hr")
 def import_candidates(vacancy_id: int):
     """Import candidates from a CSV body (SPEC §7): all of them, or none with every bad line listed."""
-    vacancy = vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, api_user())
     count = imports.import_candidates(vacancy, csv_body(), api_user().id)
     db.session.commit()
     return {"imported": count}, 201
@@ -54,5 +54,5 @@ def import_candidates(vacancy_id: int):
 @roles_required("lead", "hr")
 def ranking(vacancy_id: int):
     """The vacancy's candidates in ranking order (SPEC §3), computed by the scoring engine."""
-    vacancy_or_404(vacancy_id)
+    vacancy_or_404(vacancy_id, api_user())
     return [ranking_entry_json(row, row.full_name) for row in stored_ranking(vacancy_id)]

@@ -35,6 +35,15 @@ def can_open_candidate(viewer_role: str, assigned: bool) -> bool:
     return assigned or viewer_role in OVERSEEING_ROLES
 
 
+def can_open_vacancy(viewer_role: str, interviews_for_it: bool) -> bool:
+    """HR, lead and admin open every vacancy; an interviewer only one with a candidate assigned to them.
+
+    This is what gives an interviewer the vacancy's interview kit: to any other vacancy they get 404, as
+    if it did not exist. `interviews_for_it` says whether the viewer is assigned to one of its candidates.
+    """
+    return interviews_for_it or viewer_role in OVERSEEING_ROLES
+
+
 def has_submitted_own(viewer_id: int, scorecards: Iterable[tuple[int, int, str]]) -> bool:
     """True when the viewer's own scorecard among these is submitted."""
     return any(

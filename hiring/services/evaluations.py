@@ -3,8 +3,9 @@
 Every page, API answer and PDF gets its numbers from here; nothing else computes a rule. A vacancy is loaded
 in a constant number of queries, whatever its number of candidates. The engine's answer is also kept in
 `StoredEvaluation`, refreshed when the app's session commits a change to any of its inputs, so that a vacancy
-of thousands of candidates can be ranked and paginated in SQL. A bulk statement on those inputs bypasses the
-refresh, so it is refused unless it says why the stored evaluations stay right (see BULK_SCORES_UNAFFECTED).
+of thousands of candidates can be ranked and paginated in SQL (`hiring.services.ranking`). A bulk statement on
+those inputs bypasses the refresh, so it is refused unless it says why the stored evaluations stay right (see
+BULK_SCORES_UNAFFECTED).
 """
 
 from collections.abc import Iterable, Sequence
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, selectinload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from hiring.domain import (
     CandidateData,
@@ -102,7 +104,8 @@ def scorecard_values(card: Scorecard) -> ScorecardData:
     )
 
 
-def _vacancy_options():
+def with_requirements() -> tuple[LoaderOption, ...]:
+    """Load options for a Vacancy: the profile's competencies and the requirements its evaluations read."""
     return (
         selectinload(Vacancy.profile).selectinload(Profile.competencies),
         selectinload(Vacancy.language_requirements),
@@ -110,13 +113,25 @@ def _vacancy_options():
     )
 
 
-def _candidate_options():
-    return (
+def with_evaluation_inputs(*, vacancy: bool = False, interviewers: bool = False) -> tuple[LoaderOption, ...]:
+    """Load options for a Candidate: everything its evaluation reads, in a fixed number of queries.
+
+    Every candidate that is evaluated is loaded with these, so an input added to the engine is added here
+    once, not in each page. `vacancy` also loads the candidate's vacancy `with_requirements()`;
+    `interviewers` each scorecard's interviewer, whose name the evaluation page and PDF show.
+    """
+    cards = selectinload(Candidate.scorecards)
+    options = [
         selectinload(Candidate.languages),
         selectinload(Candidate.check_answers).selectinload(CheckAnswer.check),
-        selectinload(Candidate.scorecards).selectinload(Scorecard.ratings),
-        selectinload(Candidate.scorecards).selectinload(Scorecard.verified_languages),
-    )
+        cards.selectinload(Scorecard.ratings),
+        cards.selectinload(Scorecard.verified_languages),
+    ]
+    if vacancy:
+        options.append(selectinload(Candidate.vacancy).options(*with_requirements()))
+    if interviewers:
+        options.append(cards.selectinload(Scorecard.interviewer))
+    return tuple(options)
 
 
 def _evaluate_loaded(vacancy: Vacancy, candidates: Iterable[Candidate]) -> list[Evaluation]:
@@ -129,7 +144,7 @@ def _evaluate_loaded(vacancy: Vacancy, candidates: Iterable[Candidate]) -> list[
 
 
 def load_vacancy(vacancy_id: int) -> Vacancy | None:
-    return db.session.scalar(sa.select(Vacancy).where(Vacancy.id == vacancy_id).options(*_vacancy_options()))
+    return db.session.scalar(sa.select(Vacancy).where(Vacancy.id == vacancy_id).options(*with_requirements()))
 
 
 def evaluate_candidate(candidate: Candidate) -> Evaluation:
@@ -144,7 +159,7 @@ def evaluate_candidates(
 
     `fresh` reloads rows already in the session, so that what other transactions committed is seen.
     """
-    query = sa.select(Candidate).where(Candidate.vacancy_id == vacancy.id).options(*_candidate_options())
+    query = sa.select(Candidate).where(Candidate.vacancy_id == vacancy.id).options(*with_evaluation_inputs())
     if candidate_ids is not None:
         query = query.where(Candidate.id.in_(candidate_ids))
     if fresh:
@@ -158,58 +173,6 @@ def rank_vacancy(vacancy_id: int) -> list[Evaluation]:
     if vacancy is None:
         return []
     return rank(evaluate_candidates(vacancy))
-
-
-def ranking_order() -> tuple:
-    """SQL ORDER BY over StoredEvaluation equal to the domain's ranking key (group, -score, -coverage, id).
-
-    Every part ascends (a missing score sorts after every number), so the key also compares as one row value:
-    see ranked_before().
-    """
-    se = StoredEvaluation
-    return (
-        se.rank_group,
-        sa.case((se.score.is_(None), 1), else_=0),
-        sa.func.coalesce(-se.score, 0.0),
-        -se.coverage,
-        se.candidate_id,
-    )
-
-
-def ranked_before(stored: StoredEvaluation):
-    """SQL condition: the stored evaluation ranks before `stored` (same vacancy to be added by the caller)."""
-    mine = (
-        stored.rank_group,
-        1 if stored.score is None else 0,
-        0.0 if stored.score is None else -stored.score,
-        -stored.coverage,
-        stored.candidate_id,
-    )
-    return sa.tuple_(*ranking_order()) < sa.tuple_(*(sa.literal(value) for value in mine))
-
-
-def stored_ranking(vacancy_id: int) -> list[sa.Row]:
-    """The vacancy's stored evaluations with candidate names, in ranking order, in one query.
-
-    Rows carry candidate_id, full_name, score, band, eligibility, coverage, confidence and flags: the same values
-    and order as rank_vacancy() (tests hold them equal), without loading every scorecard.
-    """
-    query = (
-        sa.select(
-            StoredEvaluation.candidate_id,
-            Candidate.full_name,
-            StoredEvaluation.score,
-            StoredEvaluation.band,
-            StoredEvaluation.eligibility,
-            StoredEvaluation.coverage,
-            StoredEvaluation.confidence,
-            StoredEvaluation.flags,
-        )
-        .join(Candidate, Candidate.id == StoredEvaluation.candidate_id)
-        .where(StoredEvaluation.vacancy_id == vacancy_id)
-        .order_by(*ranking_order())
-    )
-    return list(db.session.execute(query))
 
 
 # --- the stored evaluations, kept fresh on commit ---------------------------------------------------------

@@ -43,8 +43,11 @@ def is_assigned(candidate: Candidate, user: User) -> bool:
 
 
 def may_open_candidate(candidate: Candidate, user: User) -> bool:
-    """Interviewers open only their assigned candidates; HR, lead and admin open all."""
-    return can_open_candidate(user.role, is_assigned(candidate, user))
+    """Interviewers open only their assigned candidates; HR, lead and admin open all.
+
+    The assignment is looked up only when the role alone does not open the candidate.
+    """
+    return can_open_candidate(user.role, False) or can_open_candidate(user.role, is_assigned(candidate, user))
 
 
 def scorecard_of(candidate: Candidate, interviewer: User) -> Scorecard | None:

@@ -35,8 +35,13 @@ from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN, shortlist_size_o
 from hiring.errors import ShortlistError
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
-from hiring.models import Candidate, CheckAnswer, Decision, RenderedDocument, Scorecard, Vacancy
-from hiring.services.evaluations import evaluate_candidate, evaluate_candidates, load_vacancy
+from hiring.models import Candidate, Decision, RenderedDocument, Vacancy
+from hiring.services.evaluations import (
+    evaluate_candidate,
+    evaluate_candidates,
+    load_vacancy,
+    with_evaluation_inputs,
+)
 
 log = logging.getLogger(__name__)
 
@@ -338,16 +343,11 @@ def _catalogue_version(language: str) -> str:
 
 def _load_candidate(candidate_id: int) -> Candidate:
     """The candidate with everything the evaluation shows, in a fixed number of queries."""
-    cards = selectinload(Candidate.scorecards)
     return db.session.scalar(
         sa.select(Candidate)
         .where(Candidate.id == candidate_id)
         .options(
-            selectinload(Candidate.languages),
-            selectinload(Candidate.check_answers).selectinload(CheckAnswer.check),
-            cards.selectinload(Scorecard.ratings),
-            cards.selectinload(Scorecard.verified_languages),
-            cards.selectinload(Scorecard.interviewer),
+            *with_evaluation_inputs(interviewers=True),
             selectinload(Candidate.decisions).selectinload(Decision.decided_by),
         )
     )

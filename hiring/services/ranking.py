@@ -1,6 +1,7 @@
-"""The stored ranking as the pages read it: one page of a vacancy's ranking, one candidate's place in it.
+"""The ranking queries: a vacancy's stored evaluations in ranking order, one page of it, a candidate's place.
 
-Both follow `hiring.services.evaluations.ranking_order`, the SQL form of the domain's ranking key (SPEC §3).
+Every query here follows `ranking_order()`, the SQL form of the domain's ranking key (SPEC §3), over the
+evaluations that `hiring.services.evaluations` computes and stores.
 """
 
 import math
@@ -11,7 +12,58 @@ import sqlalchemy as sa
 
 from hiring.extensions import db
 from hiring.models import Candidate, StoredEvaluation
-from hiring.services.evaluations import ranked_before, ranking_order
+
+
+def ranking_order() -> tuple:
+    """SQL ORDER BY over StoredEvaluation equal to the domain's ranking key (group, -score, -coverage, id).
+
+    Every part ascends (a missing score sorts after every number), so the key also compares as one row value:
+    see ranked_before().
+    """
+    se = StoredEvaluation
+    return (
+        se.rank_group,
+        sa.case((se.score.is_(None), 1), else_=0),
+        sa.func.coalesce(-se.score, 0.0),
+        -se.coverage,
+        se.candidate_id,
+    )
+
+
+def ranked_before(stored: StoredEvaluation):
+    """SQL condition: the stored evaluation ranks before `stored` (same vacancy to be added by the caller)."""
+    mine = (
+        stored.rank_group,
+        1 if stored.score is None else 0,
+        0.0 if stored.score is None else -stored.score,
+        -stored.coverage,
+        stored.candidate_id,
+    )
+    return sa.tuple_(*ranking_order()) < sa.tuple_(*(sa.literal(value) for value in mine))
+
+
+def stored_ranking(vacancy_id: int) -> list[sa.Row]:
+    """The vacancy's stored evaluations with candidate names, in ranking order, in one query.
+
+    Rows carry candidate_id, full_name, score, band, eligibility, coverage, confidence and flags: the same values
+    and order as rank_vacancy() (tests hold them equal), without loading every scorecard.
+    """
+    query = (
+        sa.select(
+            StoredEvaluation.candidate_id,
+            Candidate.full_name,
+            StoredEvaluation.score,
+            StoredEvaluation.band,
+            StoredEvaluation.eligibility,
+            StoredEvaluation.coverage,
+            StoredEvaluation.confidence,
+            StoredEvaluation.flags,
+        )
+        .join(Candidate, Candidate.id == StoredEvaluation.candidate_id)
+        .where(StoredEvaluation.vacancy_id == vacancy_id)
+        .order_by(*ranking_order())
+    )
+    return list(db.session.execute(query))
 
 
 @dataclass(frozen=True)

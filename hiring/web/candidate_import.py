@@ -20,16 +20,16 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from hiring.errors import InvalidImport, text
 from hiring.extensions import db
-from hiring.services.evaluations import load_vacancy
+from hiring.services.evaluations import load_vacancy, with_requirements
 from hiring.services.imports import (
     HEADER,
     import_candidates,
     parse_candidates_csv,
     screen_rows,
 )
+from hiring.services.lookups import vacancy_or_404
 from hiring.web.access import role_required
 from hiring.web.forms.candidates import ConfirmImportForm, ImportForm, number_text
-from hiring.web.lookups import vacancy_or_404
 
 IMPORT_SALT = "candidates.import"
 IMPORT_MAX_AGE = 2 * 60 * 60  # seconds a preview may wait for its confirmation
@@ -104,7 +104,7 @@ def _max_megabytes() -> str:
 @role_required("hr")
 def import_csv(vacancy_id: int):
     """Upload a CSV file and see what it would add, with each row's screening, before confirming."""
-    vacancy = vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
     form = ImportForm()
     if not form.validate_on_submit():
         return _import_page(vacancy, 400 if form.is_submitted() else 200, form=form)
@@ -127,7 +127,7 @@ def import_csv(vacancy_id: int):
 @role_required("hr")
 def import_confirm(vacancy_id: int):
     """Import exactly the previewed file, all rows or none."""
-    vacancy = vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
     form = ConfirmImportForm()
     if not form.validate_on_submit():
         abort(400)

@@ -13,7 +13,7 @@ from hiring import glossary
 from hiring.errors import Conflict, DuplicateCandidate, InvalidInput, VersionConflict, text
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
-from hiring.models import Assignment, Candidate, CheckAnswer, User
+from hiring.models import Assignment, Candidate, User
 from hiring.services.candidates import (
     answer_checks,
     assign_interviewer,
@@ -22,7 +22,8 @@ from hiring.services.candidates import (
     unassign_interviewer,
     update_candidate,
 )
-from hiring.services.evaluations import evaluate_candidate
+from hiring.services.evaluations import evaluate_candidate, with_evaluation_inputs, with_requirements
+from hiring.services.lookups import candidate_or_404, vacancy_or_404
 from hiring.services.privacy import anonymize_candidate
 from hiring.web import candidate_import
 from hiring.web.access import role_required
@@ -36,7 +37,6 @@ from hiring.web.forms.candidates import (
     number_text,
 )
 from hiring.web.forms.refusals import INVALID, show_refusal
-from hiring.web.lookups import vacancy_or_404
 from hiring.web.templating import reader_language
 
 bp = Blueprint("candidates", __name__)
@@ -47,19 +47,9 @@ candidate_import.add_routes(bp)
 
 
 def _candidate_or_404(candidate_id: int) -> Candidate:
-    candidate = db.session.scalar(
-        sa.select(Candidate)
-        .where(Candidate.id == candidate_id)
-        .options(
-            selectinload(Candidate.languages),
-            selectinload(Candidate.check_answers).selectinload(CheckAnswer.check),
-            selectinload(Candidate.assignments).selectinload(Assignment.interviewer),
-            selectinload(Candidate.scorecards),
-        )
-    )
-    if candidate is None:
-        abort(404)
-    return candidate
+    """The candidate with what its pages show: its evaluation's inputs and its interviewers."""
+    interviewers = selectinload(Candidate.assignments).selectinload(Assignment.interviewer)
+    return candidate_or_404(candidate_id, current_user, (*with_evaluation_inputs(), interviewers))
 
 
 # --- add and edit -----------------------------------------------------------------------------------------
@@ -69,7 +59,7 @@ def _candidate_or_404(candidate_id: int) -> Candidate:
 @role_required("hr")
 def new(vacancy_id: int):
     """Add a candidate to the vacancy by form."""
-    vacancy = vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
     form = CandidateForm()
     status = 200
     if form.is_submitted() and form.add_language.data:
@@ -182,7 +172,7 @@ def _differences(form: CandidateForm, candidate: Candidate) -> dict[str, str]:
 def detail(candidate_id: int):
     """The candidate's data, screening rule by rule, evaluation summary, check answers and interviewers."""
     candidate = _candidate_or_404(candidate_id)
-    vacancy = vacancy_or_404(candidate.vacancy_id)
+    vacancy = vacancy_or_404(candidate.vacancy_id, current_user, with_requirements())
     evaluation = evaluate_candidate(candidate)
     can_edit = current_user.has_role("hr")
     assigned_ids = {a.interviewer_id for a in candidate.assignments}

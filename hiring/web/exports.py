@@ -4,12 +4,14 @@ import sqlalchemy as sa
 from flask import Blueprint, Response
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from hiring import glossary
 from hiring.documents.spreadsheets import csv_bytes
 from hiring.extensions import db
-from hiring.models import Candidate, StoredEvaluation, Vacancy
-from hiring.services.evaluations import ranking_order
+from hiring.models import Candidate, StoredEvaluation
+from hiring.services.lookups import vacancy_or_404
+from hiring.services.ranking import ranking_order
 from hiring.web.access import role_required
 
 bp = Blueprint("exports", __name__)
@@ -19,7 +21,7 @@ bp = Blueprint("exports", __name__)
 @role_required("hr", "lead")
 def ranking_csv(vacancy_id: int):
     """The vacancy's ranking as CSV (semicolons and decimal commas for Russian spreadsheets)."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, current_user)
     russian = str(get_locale() or "ru") == "ru"
 
     def number(value: float | None, digits: int = 1) -> str:

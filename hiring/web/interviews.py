@@ -16,6 +16,7 @@ from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Candidate, Scorecard
 from hiring.services import interviews
+from hiring.services.lookups import candidate_or_404
 from hiring.web.access import role_required
 from hiring.web.forms.interviews import ReopenForm, parse_version, scorecard_form
 from hiring.web.forms.refusals import INVALID, show_refusal
@@ -29,10 +30,7 @@ STATES = ("not_started", "draft", "submitted")
 
 def _open_candidate(candidate_id: int) -> Candidate:
     """The candidate, or 404 when it does not exist or is not the viewer's to see."""
-    candidate = db.get_or_404(Candidate, candidate_id)
-    if not interviews.may_open_candidate(candidate, current_user):
-        abort(404)
-    return candidate
+    return candidate_or_404(candidate_id, current_user)
 
 
 def _language_codes(candidate: Candidate) -> list[str]:

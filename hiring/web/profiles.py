@@ -11,6 +11,7 @@ from hiring.errors import InvalidInput, VersionConflict, text
 from hiring.extensions import db
 from hiring.models import Competency, Profile, Vacancy
 from hiring.services import profiles as service
+from hiring.services.lookups import profile_or_404
 from hiring.services.profile_input import EDITABLE_COMPETENCY_FIELDS, questions_from_lines
 from hiring.web.access import role_required
 from hiring.web.forms.profiles import (
@@ -175,7 +176,7 @@ def remove_competency(profile_id: int, competency_id: int):
 
 
 def _profile(profile_id: int) -> Profile:
-    return db.get_or_404(Profile, profile_id)
+    return profile_or_404(profile_id)
 
 
 def _competency(profile: Profile, competency_id: int) -> Competency:

@@ -8,7 +8,7 @@ import math
 from collections import defaultdict
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -23,14 +23,20 @@ from hiring.domain.visibility import READERS
 from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.glossary import DECISION_LABELS, describe, label, rule_label
-from hiring.models import Candidate, CheckAnswer, Profile, Scorecard, StoredEvaluation, User, Vacancy
+from hiring.models import Candidate, Scorecard, StoredEvaluation, User
 from hiring.services.decisions import current_decisions, decision_history, record_decision
-from hiring.services.evaluations import evaluate_candidate, evaluate_candidates, scorecard_values
+from hiring.services.evaluations import (
+    evaluate_candidate,
+    evaluate_candidates,
+    scorecard_values,
+    with_evaluation_inputs,
+    with_requirements,
+)
+from hiring.services.lookups import candidate_or_404, vacancy_or_404
 from hiring.services.ranking import Page, page_rows, rank_position
 from hiring.web.access import role_required
 from hiring.web.forms.refusals import INVALID, show_refusal
 from hiring.web.forms.review import DecisionForm
-from hiring.web.lookups import vacancy_or_404
 from hiring.web.templating import reader_language
 
 bp = Blueprint("review", __name__)
@@ -45,7 +51,7 @@ def _choice(name: str, allowed: tuple[str, ...]) -> str | None:
 @role_required(*READERS)
 def dashboard(vacancy_id: int):
     """The vacancy's candidates in ranking order, filtered by band and eligibility, a page at a time."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, current_user)
     band = _choice("band", BANDS)
     eligibility = _choice("eligibility", ELIGIBILITIES)
 
@@ -90,24 +96,10 @@ def dashboard(vacancy_id: int):
 
 
 def _load_candidate(candidate_id: int) -> Candidate:
-    """The candidate with everything the evaluation reads, or 404."""
-    candidate = db.session.scalar(
-        sa.select(Candidate)
-        .where(Candidate.id == candidate_id)
-        .options(
-            selectinload(Candidate.vacancy).selectinload(Vacancy.profile).selectinload(Profile.competencies),
-            selectinload(Candidate.vacancy).selectinload(Vacancy.language_requirements),
-            selectinload(Candidate.vacancy).selectinload(Vacancy.custom_checks),
-            selectinload(Candidate.languages),
-            selectinload(Candidate.check_answers).selectinload(CheckAnswer.check),
-            selectinload(Candidate.scorecards).selectinload(Scorecard.ratings),
-            selectinload(Candidate.scorecards).selectinload(Scorecard.verified_languages),
-            selectinload(Candidate.scorecards).selectinload(Scorecard.interviewer),
-        )
+    """The candidate with everything the evaluation reads and shows, or 404."""
+    return candidate_or_404(
+        candidate_id, current_user, with_evaluation_inputs(vacancy=True, interviewers=True)
     )
-    if candidate is None:
-        abort(404)
-    return candidate
 
 
 def _chart(competencies, results) -> str:
@@ -209,7 +201,7 @@ def _shortlist_ids() -> list[int]:
 @role_required(*READERS)
 def compare(vacancy_id: int):
     """Two to six candidates of the vacancy side by side, competency by competency."""
-    vacancy = vacancy_or_404(vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
     error = None
     try:
         ids = _shortlist_ids()
@@ -258,7 +250,7 @@ def compare(vacancy_id: int):
 @role_required(*READERS)
 def calibration(vacancy_id: int):
     """Each interviewer's lean against their panels, and how much the vacancy's panels agree (ICC(2,k))."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, current_user)
     cards = db.session.scalars(
         sa.select(Scorecard)
         .join(Candidate, Candidate.id == Scorecard.candidate_id)

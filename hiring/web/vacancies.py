@@ -12,7 +12,9 @@ from hiring.errors import InvalidInput, VersionConflict
 from hiring.extensions import db
 from hiring.models import Candidate, Profile, StoredEvaluation, Vacancy
 from hiring.services import vacancies as service
-from hiring.services.evaluations import ranking_order
+from hiring.services.evaluations import with_requirements
+from hiring.services.lookups import vacancy_or_404
+from hiring.services.ranking import ranking_order
 from hiring.web.access import role_required
 from hiring.web.forms.profiles import choices, field_names
 from hiring.web.forms.refusals import show_refusal
@@ -98,17 +100,7 @@ def new():
 @role_required("hr", "lead")
 def detail(vacancy_id: int):
     """Show the vacancy, its requirements in plain words and its candidates in ranking order."""
-    vacancy = db.session.scalar(
-        sa.select(Vacancy)
-        .where(Vacancy.id == vacancy_id)
-        .options(
-            selectinload(Vacancy.profile).selectinload(Profile.competencies),
-            selectinload(Vacancy.language_requirements),
-            selectinload(Vacancy.custom_checks),
-        )
-    )
-    if vacancy is None:
-        abort(404)
+    vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
     query = (
         sa.select(Candidate)
         .outerjoin(StoredEvaluation, StoredEvaluation.candidate_id == Candidate.id)
@@ -132,7 +124,7 @@ def detail(vacancy_id: int):
 @role_required("hr")
 def edit(vacancy_id: int):
     """Edit the vacancy; a save over someone else's newer change is refused."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, current_user)
     if request.method == "POST":
         form = VacancyForm()
     else:
@@ -163,7 +155,7 @@ def edit(vacancy_id: int):
 @role_required("hr")
 def set_status(vacancy_id: int):
     """Open or close the vacancy."""
-    vacancy = db.get_or_404(Vacancy, vacancy_id)
+    vacancy = vacancy_or_404(vacancy_id, current_user)
     form = StatusForm()
     if not form.validate_on_submit():
         abort(400)

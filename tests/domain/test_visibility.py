@@ -5,6 +5,7 @@ import pytest
 from hiring.domain.visibility import (
     can_edit_scorecard,
     can_open_candidate,
+    can_open_vacancy,
     can_reopen,
     has_submitted_own,
     visible_scorecard_ids,
@@ -97,3 +98,13 @@ def test_who_edits_a_scorecard(interviewer_id, status, assigned, active, expecte
 )
 def test_who_reopens(role, expected):
     assert can_reopen(role) is expected
+
+
+@pytest.mark.parametrize("role", ["hr", "lead", "admin"])
+def test_overseeing_roles_open_every_vacancy_and_its_interview_kit(role):
+    assert can_open_vacancy(role, interviews_for_it=False)
+
+
+def test_an_interviewer_opens_a_vacancy_only_with_a_candidate_of_it_assigned():
+    assert can_open_vacancy("interviewer", interviews_for_it=True)
+    assert not can_open_vacancy("interviewer", interviews_for_it=False)
