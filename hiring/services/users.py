@@ -1,4 +1,5 @@
-"""People who use the app: the rules for creating one, shared by the admin page, the API and the CLI."""
+"""People who use the app: creating one, changing its role, deactivating it; shared by the admin page, the API and
+the CLI."""
 
 import re
 
@@ -43,3 +44,41 @@ def create_user(username: str, full_name: str, role: str, password: str, by_user
     db.session.flush()
     audit.record("user.create", "user", user.id, after=audit.snapshot(user, USER_FIELDS), user_id=by_user_id)
     return user
+
+
+def change_role(user: User, role: str, by_user: User) -> None:
+    """Give the user another role (flushed, audited); nobody takes the administrator role from themselves."""
+    if role not in ROLES:
+        message = _l("Choose one of the roles.")
+        raise InvalidInput(message, {"role": message})
+    if user.id == by_user.id and role != "admin":
+        message = _l("You cannot take the administrator role from yourself.")
+        raise InvalidInput(message, {"role": message})
+    before = audit.snapshot(user, USER_FIELDS)
+    user.role = role
+    db.session.flush()
+    audit.record(
+        "user.role",
+        "user",
+        user.id,
+        before=before,
+        after=audit.snapshot(user, USER_FIELDS),
+        user_id=by_user.id,
+    )
+
+
+def set_active(user: User, active: bool, by_user: User) -> None:
+    """Deactivate the user (no more log-in or API token) or activate them again; never oneself (audited)."""
+    if user.id == by_user.id:
+        raise InvalidInput(_l("You cannot deactivate your own account."))
+    before = audit.snapshot(user, USER_FIELDS)
+    user.active = active
+    db.session.flush()
+    audit.record(
+        "user.active",
+        "user",
+        user.id,
+        before=before,
+        after=audit.snapshot(user, USER_FIELDS),
+        user_id=by_user.id,
+    )

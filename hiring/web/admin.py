@@ -9,12 +9,11 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired
 
-from hiring.errors import Duplicate, InvalidInput
+from hiring.errors import Duplicate, InvalidInput, text
 from hiring.extensions import db
 from hiring.glossary import ROLE_LABELS
 from hiring.models import ROLES, User
-from hiring.services import audit
-from hiring.services.users import USER_FIELDS, create_user
+from hiring.services import users as users_service
 from hiring.web.access import role_required
 from hiring.web.forms.refusals import invalid_status, show_refusal
 
@@ -45,7 +44,7 @@ def users():
     form = UserForm()
     if form.validate_on_submit():
         try:
-            user = create_user(
+            user = users_service.create_user(
                 form.username.data, form.full_name.data, form.role.data, form.password.data, current_user.id
             )
             db.session.commit()
@@ -66,19 +65,12 @@ def change_role(user_id: int):
     user = db.get_or_404(User, user_id)
     form = RoleForm()
     if form.validate_on_submit():
-        if user.id == current_user.id and form.role.data != "admin":
-            flash(_("You cannot take the administrator role from yourself."), "error")
+        try:
+            users_service.change_role(user, form.role.data, current_user)
+        except InvalidInput as error:
+            db.session.rollback()
+            flash(text(error.message), "error")
         else:
-            before = audit.snapshot(user, USER_FIELDS)
-            user.role = form.role.data
-            audit.record(
-                "user.role",
-                "user",
-                user.id,
-                before=before,
-                after=audit.snapshot(user, USER_FIELDS),
-                user_id=current_user.id,
-            )
             db.session.commit()
             flash(_("Role of %(name)s changed.", name=user.username), "success")
     return redirect(url_for("admin.users"))
@@ -89,18 +81,10 @@ def change_role(user_id: int):
 def toggle_active(user_id: int):
     """Deactivate a user (they can no longer log in or use a token), or activate them again."""
     user = db.get_or_404(User, user_id)
-    if user.id == current_user.id:
+    try:
+        users_service.set_active(user, not user.active, current_user)
+    except InvalidInput:
         abort(400)
-    before = audit.snapshot(user, USER_FIELDS)
-    user.active = not user.active
-    audit.record(
-        "user.active",
-        "user",
-        user.id,
-        before=before,
-        after=audit.snapshot(user, USER_FIELDS),
-        user_id=current_user.id,
-    )
     db.session.commit()
     message = _("%(name)s can log in again.") if user.active else _("%(name)s is deactivated.")
     flash(message % {"name": user.username}, "success")

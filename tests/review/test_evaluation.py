@@ -8,6 +8,8 @@ import pytest
 from hiring.extensions import db
 from hiring.models import Competency
 
+from .helpers import counted_queries
+
 
 def chart_of(html: str) -> ET.Element:
     [svg] = re.findall(r"<svg.*?</svg>", html, flags=re.S)
@@ -109,3 +111,20 @@ def test_links_to_the_evaluation_pdf(app, client, login, build):
     if "documents.evaluation_pdf" not in app.view_functions:
         pytest.skip("the documents blueprint has no evaluation PDF")
     assert re.search(rf'href="[^"]*candidates/{candidate.id}/evaluation\.pdf"', html)
+
+
+@pytest.mark.parametrize("page", ["/candidates/{id}", "/candidates/{id}/evaluation"])
+def test_a_candidates_pages_take_as_many_queries_with_1_scorecard_as_with_4(client, login, build, page):
+    login("lead")
+    vacancy = build.vacancy()
+    few, many = build.candidate(vacancy), build.candidate(vacancy)
+    build.scorecard(few)
+    for _ in range(4):
+        build.scorecard(many)
+    counts = []
+    for candidate in (few, many):
+        db.session.expire_all()
+        with counted_queries() as statements:
+            assert client.get(page.format(id=candidate.id)).status_code == 200
+        counts.append(len(statements))
+    assert counts[0] == counts[1]
