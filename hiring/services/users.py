@@ -54,31 +54,20 @@ def change_role(user: User, role: str, by_user: User) -> None:
     if user.id == by_user.id and role != "admin":
         message = _l("You cannot take the administrator role from yourself.")
         raise InvalidInput(message, {"role": message})
-    before = audit.snapshot(user, USER_FIELDS)
-    user.role = role
-    db.session.flush()
-    audit.record(
-        "user.role",
-        "user",
-        user.id,
-        before=before,
-        after=audit.snapshot(user, USER_FIELDS),
-        user_id=by_user.id,
-    )
+    _change(user, "role", role, by_user)
 
 
 def set_active(user: User, active: bool, by_user: User) -> None:
     """Deactivate the user (no more log-in or API token) or activate them again; never oneself (audited)."""
     if user.id == by_user.id:
         raise InvalidInput(_l("You cannot deactivate your own account."))
+    _change(user, "active", active, by_user)
+
+
+def _change(user: User, field: str, value, by_user: User) -> None:
+    """Set one field, flush, and audit it as `user.<field>` by `by_user`."""
     before = audit.snapshot(user, USER_FIELDS)
-    user.active = active
+    setattr(user, field, value)
     db.session.flush()
-    audit.record(
-        "user.active",
-        "user",
-        user.id,
-        before=before,
-        after=audit.snapshot(user, USER_FIELDS),
-        user_id=by_user.id,
-    )
+    after = audit.snapshot(user, USER_FIELDS)
+    audit.record(f"user.{field}", "user", user.id, before=before, after=after, user_id=by_user.id)
