@@ -3,7 +3,18 @@
 Each module attaches its routes to the one blueprint defined in hiring/api/blueprint.py.
 """
 
-from hiring.api import auth, candidates, documents, errors, openapi, profiles, users, vacancies
+from hiring.api import auth, candidates, documents, errors, openapi, outcomes, profiles, users, vacancies
 from hiring.api.blueprint import bp
 
-__all__ = ["auth", "bp", "candidates", "documents", "errors", "openapi", "profiles", "users", "vacancies"]
+__all__ = [
+    "auth",
+    "bp",
+    "candidates",
+    "documents",
+    "errors",
+    "openapi",
+    "outcomes",
+    "profiles",
+    "users",
+    "vacancies",
+]

@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import jsonify
 
+from hiring.api import outcome_schemas
 from hiring.api.blueprint import bp
 from hiring.api.request_schemas import REQUEST_SCHEMAS
 from hiring.api.response_schemas import RESPONSE_SCHEMAS
@@ -43,7 +44,12 @@ path for nested ones, e.g. `requirements.languages[0].min_level`) to a message; 
 """
 
 
-SCHEMAS: dict[str, dict[str, Any]] = {**REQUEST_SCHEMAS, **RESPONSE_SCHEMAS}
+SCHEMAS: dict[str, dict[str, Any]] = {
+    **REQUEST_SCHEMAS,
+    **RESPONSE_SCHEMAS,
+    **outcome_schemas.REQUEST_SCHEMAS,
+    **outcome_schemas.RESPONSE_SCHEMAS,
+}
 
 _ERRORS = {
     400: ("BadRequest", "The body is not valid JSON, or fields are wrong (see `error.fields`)."),
@@ -269,6 +275,7 @@ def _paths() -> dict[str, Any]:
                 parameters=(_CANDIDATE,),
             )
         },
+        **outcome_schemas.paths(_operation, _json, _path_id),
         "/openapi.json": {
             "get": {
                 "summary": "This document",

@@ -2,6 +2,7 @@
 
 from hiring.models.candidates import Candidate, CandidateLanguage, CheckAnswer, StoredEvaluation
 from hiring.models.interviews import Assignment, Rating, Scorecard, VerifiedLanguage
+from hiring.models.outcomes import REVIEW_MONTHS, HireOutcome, OutcomeReview
 from hiring.models.profiles import Competency, Profile
 from hiring.models.records import DECISIONS, AuditEntry, Decision, RenderedDocument
 from hiring.models.users import ROLES, ApiToken, User
@@ -9,6 +10,7 @@ from hiring.models.vacancies import CustomCheck, LanguageRequirement, Vacancy
 
 __all__ = [
     "DECISIONS",
+    "REVIEW_MONTHS",
     "ROLES",
     "ApiToken",
     "Assignment",
@@ -19,7 +21,9 @@ __all__ = [
     "Competency",
     "CustomCheck",
     "Decision",
+    "HireOutcome",
     "LanguageRequirement",
+    "OutcomeReview",
     "Profile",
     "Rating",
     "RenderedDocument",

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from hiring.extensions import db
 from hiring.models import AuditEntry, Candidate, Decision, Rating, RenderedDocument, Scorecard
-from hiring.services import audit
+from hiring.services import audit, outcomes
 from hiring.services.evaluations import BULK_SCORES_UNAFFECTED
 
 # What identifies a person or was written about them; removed from the record and from the audit log.
@@ -19,7 +19,8 @@ def anonymized_name(candidate_id: int) -> str:
 
 
 def anonymize_candidate(candidate: Candidate, user_id: int | None) -> None:
-    """Wipe name, contacts, notes, evidence notes and decision rationales; keep ratings, screening data, decisions.
+    """Wipe name, contacts, notes, evidence notes, decision rationales and outcome notes; keep ratings, screening
+    data, decisions and the outcomes' numbers (they feed the profile's validity report).
 
     The audit log keeps that it happened (and who did it) but loses the personal data its earlier entries held.
     Cached PDFs are dropped, since they print the name. Flushes; the caller commits.
@@ -42,7 +43,15 @@ def anonymize_candidate(candidate: Candidate, user_id: int | None) -> None:
         )
     if decision_ids:
         db.session.execute(sa.update(Decision).where(Decision.id.in_(decision_ids)).values(rationale=""))
-    _scrub_audit_log({"candidate": [candidate.id], "scorecard": scorecard_ids, "decision": decision_ids})
+    outcome_ids = outcomes.forget_notes(candidate.id)
+    _scrub_audit_log(
+        {
+            "candidate": [candidate.id],
+            "scorecard": scorecard_ids,
+            "decision": decision_ids,
+            "outcome": outcome_ids,
+        }
+    )
     db.session.execute(sa.delete(RenderedDocument))
     db.session.flush()
     audit.record("candidate.anonymize", "candidate", candidate.id, user_id=user_id)

@@ -95,6 +95,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "api.evaluation"): "UOOFFO",
     ("GET", "api.evaluation_pdf"): "UOOFFO",
     ("POST", "api.record_decision"): "UOFFFO",
+    ("PUT", "api.save_outcome"): "UOOFFO",
+    ("GET", "api.profile_validity"): "UOOFFO",
+    ("POST", "api.clone_profile"): "UOOFFF",
 }
 
 # Requests that change who is logged in or what the others need run last, in this order.
