@@ -40,7 +40,7 @@ test: install
 
 serve: install
 	$(BIN)/flask db upgrade
-	$(BIN)/gunicorn --workers $${WORKERS:-$$(( 2 * $$(nproc) + 1 ))} --bind $${BIND:-127.0.0.1:8000} \
+	$(BIN)/gunicorn --workers $${WORKERS:-$$(( 2 * $$(nproc) + 1 ))} --bind $${BIND:-127.0.0.1:8000} --graceful-timeout 30 \
 		--access-logfile - wsgi:app
 
 lint: install

@@ -137,6 +137,7 @@ def register_blueprints(app: Flask) -> None:
         candidates,
         documents,
         exports,
+        health,
         home,
         interviews,
         profiles,
@@ -147,6 +148,7 @@ def register_blueprints(app: Flask) -> None:
     for module in (
         auth,
         home,
+        health,
         admin,
         audit_log,
         profiles,

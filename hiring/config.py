@@ -22,6 +22,12 @@ class Config:
     LANGUAGES = ("ru", "en")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False
+    # Redis away must not lock anyone out: counters fall back to this process's memory (a warning is logged) and
+    # go back to Redis once it answers again (Flask-Limiter checks it with growing pauses).
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    # A pooled connection that the server dropped (restart, failover) is replaced before use, not failed on.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = os.environ.get("REDIS_URL")
     LOGIN_ATTEMPTS_LIMIT = "10 per 15 minutes"
     PAGE_SIZE = 50
     COMPANY_NAME = os.environ.get("HIRING_COMPANY", "")

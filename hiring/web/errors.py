@@ -2,6 +2,7 @@
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from hiring.errors import NotAllowed
@@ -25,6 +26,22 @@ def register(app: Flask) -> None:
         db.session.rollback()
         return render_template("errors/error.html", code=403, message=_message(403)), 403
 
+    @app.errorhandler(DBAPIError)
+    def database_error(error: DBAPIError):
+        """A connection lost mid-request (restart, failover) is "try again", not a server error.
+
+        The transaction was rolled back with the connection, so nothing of the request was saved.
+        """
+        db.session.rollback()
+        if not error.connection_invalidated:
+            return unexpected_error(error)
+        app.logger.warning("Database connection lost on %s: %s", request.path, error.orig)
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        if request.path.startswith("/api/"):
+            body = {"error": {"code": "unavailable", "message": _message(503), "fields": {}}}
+            return jsonify(body), 503, headers
+        return render_template("errors/error.html", code=503, message=_message(503)), 503, headers
+
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
         db.session.rollback()
@@ -32,6 +49,9 @@ def register(app: Flask) -> None:
         if request.path.startswith("/api/"):
             return jsonify({"error": {"code": "internal", "message": "Internal error", "fields": {}}}), 500
         return render_template("errors/error.html", code=500, message=_message(500)), 500
+
+
+RETRY_AFTER_SECONDS = 5
 
 
 def _code(status: int | None) -> str:
@@ -58,5 +78,6 @@ def _message(status: int | None) -> str:
         413: _("The upload is too large."),
         429: _("Too many attempts. Please wait a few minutes and try again."),
         500: _("Something went wrong on our side. Nothing was saved; please try again."),
+        503: _("The database is not answering right now. Nothing was saved; please try again in a moment."),
     }
     return messages.get(status or 500, _("Something went wrong."))

@@ -21,6 +21,7 @@ ROLES = ("anonymous", "admin", "hr", "interviewer_assigned", "interviewer_not_as
 MATRIX: dict[tuple[str, str], str] = {
     ("GET", "home.index"): "LOOOOO",
     ("GET", "home.healthz"): "OOOOOO",
+    ("GET", "health.readyz"): "OOOOOO",
     ("GET", "static"): "OOOOOO",
     ("GET", "auth.login"): "OOOOOO",
     ("POST", "auth.login"): "OOOOOO",
