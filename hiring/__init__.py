@@ -171,9 +171,11 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
+    from hiring import jobs
     from hiring.cli import register
 
     register(app)
+    jobs.install(app)  # background jobs: hand-over after commit, `flask worker`
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -31,3 +31,18 @@ class Config:
     LOGIN_ATTEMPTS_LIMIT = "10 per 15 minutes"
     PAGE_SIZE = 50
     COMPANY_NAME = os.environ.get("HIRING_COMPANY", "")
+    # Background work (hiring/jobs.py): RQ over Redis when REDIS_URL is set, else in-process.
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+    JOBS_MODE = os.environ.get("JOBS_MODE", "thread")  # without Redis: "thread" (make run) or "sync" (tests)
+    JOBS_QUEUE = os.environ.get("JOBS_QUEUE", "hiring")
+    JOBS_SWEEP_SECONDS = 10
+    # Mail (hiring/services/mail.py): SMTP when MAIL_SERVER is set, else printed and saved in instance/mail/.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER") or None
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "KAM Hiring <hiring@localhost>")
+    MAIL_FOLDER = None  # None: instance/mail
+    # Links in mails sent by background workers, where there is no request to take the host from.
+    BASE_URL = os.environ.get("HIRING_BASE_URL", "http://127.0.0.1:5000")

@@ -10,6 +10,7 @@ from hiring import create_app
 from hiring.extensions import db
 from tests.browser.reporting import pytest_terminal_summary  # noqa: F401  (where browser screenshots went)
 from tests.builders import Builder
+from tests.mailbox import mailbox  # noqa: F401  (a real SMTP server for the tests that send mail)
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
 
@@ -70,6 +71,10 @@ def base_config(database_url: str, tmp_path) -> dict:
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_STORAGE_URI": "memory://",
         "SERVER_NAME": "localhost",
+        "JOBS_MODE": "sync",  # background jobs run right after the commit (tests/jobs runs them on RQ too)
+        "REDIS_URL": None,
+        "MAIL_SERVER": None,
+        "MAIL_FOLDER": str(tmp_path / "mail") if tmp_path else None,
     }
 
 

@@ -2,6 +2,7 @@
 
 from hiring.models.candidates import Candidate, CandidateLanguage, CheckAnswer, StoredEvaluation
 from hiring.models.interviews import Assignment, Rating, Scorecard, VerifiedLanguage
+from hiring.models.outbox import OutboxJob, SentMessage
 from hiring.models.outcomes import REVIEW_MONTHS, HireOutcome, OutcomeReview
 from hiring.models.profiles import Competency, Profile
 from hiring.models.records import DECISIONS, AuditEntry, Decision, RenderedDocument
@@ -23,11 +24,13 @@ __all__ = [
     "Decision",
     "HireOutcome",
     "LanguageRequirement",
+    "OutboxJob",
     "OutcomeReview",
     "Profile",
     "Rating",
     "RenderedDocument",
     "Scorecard",
+    "SentMessage",
     "StoredEvaluation",
     "User",
     "Vacancy",
