@@ -45,6 +45,13 @@ class RecordIdConverter(IntegerConverter):
     id would be a server error instead of "not found".
     """
 
+    # Only 1..2147483647 matches at all: werkzeug checks the method before the converter's range, so a bound
+    # checked in to_python alone made PATCH /vacancies/2147483648 a 405 (the GET rule's path had matched).
+    regex = (
+        r"(?:[1-9]\d{0,8}|1\d{9}|20\d{8}|21[0-3]\d{7}|214[0-6]\d{6}|2147[0-3]\d{5}|21474[0-7]\d{4}"
+        r"|214748[0-2]\d{3}|2147483[0-5]\d{2}|21474836[0-3]\d|214748364[0-7])"
+    )
+
     def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002 (werkzeug's name)
         kwargs.setdefault("min", 1)
         kwargs.setdefault("max", 2**31 - 1)

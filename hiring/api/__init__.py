@@ -3,7 +3,19 @@
 Each module attaches its routes to the one blueprint defined in hiring/api/blueprint.py.
 """
 
-from hiring.api import auth, candidates, documents, errors, openapi, outcomes, profiles, users, vacancies
+from hiring.api import (
+    auth,
+    candidates,
+    documents,
+    errors,
+    openapi,
+    outcomes,
+    profiles,
+    resource_paths,
+    resources,
+    users,
+    vacancies,
+)
 from hiring.api.blueprint import bp
 
 __all__ = [
@@ -15,6 +27,8 @@ __all__ = [
     "openapi",
     "outcomes",
     "profiles",
+    "resource_paths",
+    "resources",
     "users",
     "vacancies",
 ]

@@ -20,3 +20,11 @@ def forget_the_session_user() -> None:
     """A browser's login session must never authenticate an API call: start every call anonymous."""
     g._login_user = current_app.login_manager.anonymous_user()
     g.locale_override = request.accept_languages.best_match(LANGUAGES) or "en"
+
+
+@bp.after_request
+def never_cache_json(response):
+    """Nearly every JSON answer carries personal data (SPEC §6): no cache may keep it. PDFs set their own."""
+    if response.mimetype == "application/json":
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response

@@ -5,6 +5,7 @@ The request schemas (hiring/api/request_schemas.py) are also what the API checks
 unknown fields; the tests check every answer against the response schemas.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import jsonify
@@ -12,6 +13,7 @@ from flask import jsonify
 from hiring.api import outcome_schemas
 from hiring.api.blueprint import bp
 from hiring.api.request_schemas import REQUEST_SCHEMAS
+from hiring.api.resource_schemas import RESOURCE_SCHEMAS
 from hiring.api.response_schemas import RESPONSE_SCHEMAS
 from hiring.api.schema_parts import ID, ref
 
@@ -46,10 +48,14 @@ path for nested ones, e.g. `requirements.languages[0].min_level`) to a message; 
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     **REQUEST_SCHEMAS,
+    **RESOURCE_SCHEMAS,
     **RESPONSE_SCHEMAS,
     **outcome_schemas.REQUEST_SCHEMAS,
     **outcome_schemas.RESPONSE_SCHEMAS,
 }
+
+# Modules describing their own operations register a function giving {path: {method: operation}} here.
+EXTRA_PATHS: list[Callable[[], dict[str, dict[str, Any]]]] = []
 
 _ERRORS = {
     400: ("BadRequest", "The body is not valid JSON, or fields are wrong (see `error.fields`)."),
@@ -286,6 +292,14 @@ def _paths() -> dict[str, Any]:
     }
 
 
+def _all_paths() -> dict[str, Any]:
+    paths = _paths()
+    for extra in EXTRA_PATHS:
+        for path, operations in extra().items():
+            paths.setdefault(path, {}).update(operations)
+    return paths
+
+
 def document() -> dict[str, Any]:
     """The whole OpenAPI document."""
     return {
@@ -293,7 +307,7 @@ def document() -> dict[str, Any]:
         "info": {"title": "KAM Hiring API", "version": API_VERSION, "description": DESCRIPTION},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
-        "paths": _paths(),
+        "paths": _all_paths(),
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": SCHEMAS,

@@ -63,10 +63,12 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
             "id": ID,
             "username": {"type": "string"},
             "full_name": {"type": "string"},
+            "email": {"type": ["string", "null"]},
             "role": {"type": "string", "enum": list(ROLES)},
             "active": {"type": "boolean"},
+            "version": {"type": "integer", "description": "send it back with PATCH"},
         },
-        ("id", "username", "full_name", "role", "active"),
+        ("id", "username", "full_name", "email", "role", "active", "version"),
     ),
     "LocalizedText": closed({"ru": {"type": "string"}, "en": {"type": "string"}}, ("ru", "en")),
     "ProfileCompetency": closed(

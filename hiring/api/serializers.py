@@ -35,8 +35,10 @@ def user_json(user: User) -> dict[str, Any]:
         "id": user.id,
         "username": user.username,
         "full_name": user.full_name,
+        "email": user.email,
         "role": user.role,
         "active": user.active,
+        "version": user.version,
     }
 
 

@@ -5,7 +5,7 @@ import re
 
 import sqlalchemy as sa
 
-from hiring.errors import InvalidInput, UsernameTaken
+from hiring.errors import Duplicate, InvalidInput, UsernameTaken, VersionConflict
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import ROLES, User
@@ -13,6 +13,9 @@ from hiring.services import audit
 
 USER_FIELDS = ("username", "full_name", "role", "active")
 USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,64}")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+EMAIL_MAX = 254
+EDITABLE = ("role", "full_name", "email", "active")
 PASSWORD_MIN, PASSWORD_MAX = 8, 200
 
 
@@ -66,8 +69,53 @@ def set_active(user: User, active: bool, by_user: User) -> None:
 
 def _change(user: User, field: str, value, by_user: User) -> None:
     """Set one field, flush, and audit it as `user.<field>` by `by_user`."""
-    before = audit.snapshot(user, USER_FIELDS)
+    fields = (*USER_FIELDS, field) if field not in USER_FIELDS else USER_FIELDS
+    before = audit.snapshot(user, fields)
     setattr(user, field, value)
     db.session.flush()
-    after = audit.snapshot(user, USER_FIELDS)
+    after = audit.snapshot(user, fields)
     audit.record(f"user.{field}", "user", user.id, before=before, after=after, user_id=by_user.id)
+
+
+def update_user(user: User, changes: dict, expected_version: int | None, by_user: User) -> User:
+    """Change role, full name, e-mail and/or active (keys left out keep their values), each audited.
+
+    A missing or stale `expected_version` raises VersionConflict; the same rules as the admin page apply
+    (nobody demotes or deactivates themselves). E-mail addresses are unique, letter case ignored.
+    """
+    if expected_version is None or expected_version != user.version:
+        raise VersionConflict(_l("Someone else changed this user meanwhile; reload and try again."))
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise InvalidInput(_l("Some fields are wrong."), dict.fromkeys(sorted(unknown), _l("unknown field")))
+    if "full_name" in changes:
+        full_name = (changes["full_name"] or "").strip()
+        if not full_name or len(full_name) > 200:
+            message = _l("Give the person's name (up to 200 characters).")
+            raise InvalidInput(message, {"full_name": message})
+        if full_name != user.full_name:
+            _change(user, "full_name", full_name, by_user)
+    if "email" in changes:
+        email = _checked_email(changes["email"], user.id)
+        if email != user.email:
+            _change(user, "email", email, by_user)
+    if "role" in changes and changes["role"] != user.role:
+        change_role(user, changes["role"], by_user)
+    if "active" in changes and changes["active"] != user.active:
+        set_active(user, bool(changes["active"]), by_user)
+    return user
+
+
+def _checked_email(value, user_id: int) -> str | None:
+    """The address (None clears it), or InvalidInput / Duplicate."""
+    email = (value or "").strip()
+    if not email:
+        return None
+    if len(email) > EMAIL_MAX or not EMAIL.fullmatch(email):
+        message = _l("Enter an e-mail address such as name@example.com.")
+        raise InvalidInput(message, {"email": message})
+    taken = sa.select(User.id).where(sa.func.lower(User.email) == email.lower(), User.id != user_id)
+    if db.session.scalar(taken.limit(1)) is not None:
+        message = _l("Another user has this e-mail address.")
+        raise Duplicate(message, {"email": message})
+    return email
