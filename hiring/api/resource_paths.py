@@ -15,7 +15,9 @@ from hiring.api.openapi import (
     _path_id,
     _pdf,
 )
+from hiring.api.pagination import AFTER_PARAMETER, LIMIT_PARAMETER, LINK_HEADER
 from hiring.api.schema_parts import ID, ref
+from hiring.domain.levels import BANDS, ELIGIBILITIES
 
 _USER = _path_id("user_id", "user")
 _NO_CONTENT = {"description": "Done; nothing to answer"}
@@ -81,8 +83,86 @@ def _patch(summary: str, schema: str, answer: str, roles: str, parameter, exampl
     )
 
 
+LIST_EXAMPLE = [
+    {
+        "candidate_id": 42,
+        "full_name": "Anna Petrova",
+        "score": 4.31,
+        "band": "strong_hire",
+        "eligibility": "eligible",
+        "coverage": 1,
+        "confidence": "high",
+        "flags": [],
+    }
+]
+AUDIT_EXAMPLE = [
+    {
+        "id": 901,
+        "at": "2026-12-01T10:40:00+00:00",
+        "user_id": 3,
+        "action": "candidate.update",
+        "entity_type": "candidate",
+        "entity_id": 42,
+        "before": {"experience_years": 5},
+        "after": {"experience_years": 6},
+    }
+]
+
+
+def _list(summary: str, item: str, roles: str, parameters=(), example=None, errors=(403,)) -> dict[str, Any]:
+    """A paginated list operation: `limit`, `after`, and the `Link` header."""
+    answer = _json({"type": "array", "items": ref(item)}, "One page of items; `Link` names the next")
+    answer["headers"] = LINK_HEADER
+    operation = _operation(
+        summary,
+        {200: answer},
+        (400, *errors),
+        roles=roles,
+        parameters=(*parameters, LIMIT_PARAMETER, AFTER_PARAMETER),
+    )
+    return with_examples(operation, response=example) if example is not None else operation
+
+
+def _query(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
 def paths() -> dict[str, dict[str, Any]]:
     return {
+        "/vacancies": {
+            "get": _list(
+                "List vacancies, newest first",
+                "Vacancy",
+                "every role; an interviewer sees the vacancies with a candidate assigned to them",
+            )
+        },
+        "/vacancies/{vacancy_id}/candidates": {
+            "get": _list(
+                "List a vacancy's candidates in ranking order",
+                "CandidateListEntry",
+                "hr, lead; an interviewer gets only their assigned candidates, by id, without evaluation "
+                "(and 403 with a filter)",
+                (
+                    _VACANCY,
+                    _query("band", {"type": "string", "enum": list(BANDS)}, "only this band"),
+                    _query("eligibility", {"type": "string", "enum": list(ELIGIBILITIES)}, "only this"),
+                ),
+                LIST_EXAMPLE,
+                errors=(403, 404),
+            )
+        },
+        "/audit": {
+            "get": _list(
+                "The audit log, newest first",
+                "AuditEntry",
+                "hr",
+                (
+                    _query("entity_type", {"type": "string", "maxLength": 32}, "e.g. `candidate`"),
+                    _query("entity_id", ID, "the record's id"),
+                ),
+                AUDIT_EXAMPLE,
+            )
+        },
         "/vacancies/{vacancy_id}": {
             "get": _operation(
                 "Read a vacancy",

@@ -3,7 +3,8 @@
 from typing import Any
 
 from hiring.api.request_schemas import REQUEST_SCHEMAS
-from hiring.api.schema_parts import MAX_ID, closed, nullable, text
+from hiring.api.response_schemas import RESPONSE_SCHEMAS
+from hiring.api.schema_parts import ID, MAX_ID, MOMENT, closed, nullable, text
 from hiring.models import ROLES
 from hiring.services.users import EMAIL_MAX
 
@@ -40,5 +41,23 @@ RESOURCE_SCHEMAS: dict[str, dict[str, Any]] = {
             "version": VERSION,
         },
         description="fields left out keep their values; `version` is required (409 without it)",
+    ),
+    "CandidateListEntry": closed(
+        RESPONSE_SCHEMAS["RankingEntry"]["properties"],
+        ("candidate_id", "full_name"),
+        description="an interviewer gets only candidate_id and full_name (no evaluation); others a ranking entry",
+    ),
+    "AuditEntry": closed(
+        {
+            "id": ID,
+            "at": MOMENT,
+            "user_id": {"type": ["integer", "null"], "description": "who did it (null: the system)"},
+            "action": {"type": "string", "examples": ["candidate.update"]},
+            "entity_type": {"type": "string"},
+            "entity_id": {"type": ["integer", "null"]},
+            "before": {"type": ["object", "null"]},
+            "after": {"type": ["object", "null"]},
+        },
+        ("id", "at", "user_id", "action", "entity_type", "entity_id", "before", "after"),
     ),
 }

@@ -110,6 +110,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "api.comparison_pdf"): "UOOFFO",
     ("GET", "api.list_users"): "UOFFFF",
     ("PATCH", "api.update_user"): "UOFFFF",
+    ("GET", "api.list_vacancies"): "UOOOOO",
+    ("GET", "api.list_candidates"): "UOOONO",
+    ("GET", "api.list_audit"): "UOOFFF",
 }
 
 # Requests that change who is logged in or what the others need run last, in this order.
