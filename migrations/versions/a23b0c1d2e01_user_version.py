@@ -1,7 +1,7 @@
 """user version: PATCH /api/v1/users/<id> refuses a stale version (SPEC §6)
 
 Revision ID: a23b0c1d2e01
-Revises: c07c18fc2290
+Revises: 499ee6da4c3b
 Create Date: 2026-12-01 13:20:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "a23b0c1d2e01"
-down_revision = "c07c18fc2290"
+down_revision = "499ee6da4c3b"
 branch_labels = None
 depends_on = None
 
