@@ -147,6 +147,7 @@ def register_blueprints(app: Flask) -> None:
         health,
         home,
         interviews,
+        outcomes,
         profiles,
         review,
         vacancies,
@@ -165,6 +166,7 @@ def register_blueprints(app: Flask) -> None:
         review,
         documents,
         exports,
+        outcomes,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp)

@@ -22,6 +22,7 @@ from hiring.models import (
     Vacancy,
     VerifiedLanguage,
 )
+from hiring.seed_outcomes import seed_past_hires
 
 
 def seed_default_profile() -> tuple[Profile, bool]:
@@ -185,7 +186,7 @@ DEMO_CANDIDATES = (
 
 
 def seed_demo(profile: Profile) -> bool:
-    """A demo vacancy with candidates, interviewers and scorecards; created once."""
+    """A demo vacancy with candidates, interviewers and scorecards, and a profile of past hires; created once."""
     if db.session.scalar(sa.select(Vacancy).limit(1)):
         return False
     people = {
@@ -249,6 +250,7 @@ def seed_demo(profile: Profile) -> bool:
                 card.verified_languages = [VerifiedLanguage(language="en", level=languages["en"])]
             candidate.scorecards.append(card)
         db.session.add(candidate)
+    seed_past_hires(profile, people, vacancy_from_profile)
     return True
 
 

@@ -96,7 +96,8 @@ def _check_review(
                 continue
             number = int(number)
         if not low <= number <= high:
-            errors[name] = _l("Give a value from %(low)s to %(high)s.", low=low, high=high)
+            low_text, high_text = f"{low:g}", f"{high:g}"
+            errors[name] = _l("Give a value from %(low)s to %(high)s.", low=low_text, high=high_text)
             continue
         values[name] = number
     try:

@@ -77,6 +77,11 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "documents.evaluation_pdf"): "LOOFFO",
     ("GET", "documents.comparison_pdf"): "LOOFFO",
     ("GET", "exports.ranking_csv"): "LOOFFO",
+    ("GET", "outcomes.edit"): "LOOFFO",
+    ("POST", "outcomes.edit"): "LOOFFO",
+    ("GET", "outcomes.report"): "LOOFFO",
+    ("GET", "outcomes.report_pdf"): "LOOFFO",
+    ("POST", "outcomes.clone"): "LOOFFF",
     ("POST", "auth.logout"): "LLLLLL",  # logging out ends on the login page, logged in or not
     # the JSON API: Bearer tokens only
     ("GET", "api.openapi_json"): "OOOOOO",
