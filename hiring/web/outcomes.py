@@ -15,12 +15,12 @@ from hiring.documents.downloads import content_disposition
 from hiring.documents.pdf import DocumentMeta, create_pdf
 from hiring.documents.scatter import scatter_svg
 from hiring.domain.validity import MONTHS, OUTCOMES, RESEARCH, SCORE, SHRINKAGE_PAIRS
-from hiring.errors import Conflict, InvalidInput, InvalidProfile, text
+from hiring.errors import Conflict, InvalidImport, InvalidInput, InvalidProfile, text
 from hiring.extensions import db
-from hiring.services import outcomes, validity
+from hiring.services import outcome_import, outcomes, validity
 from hiring.services.lookups import candidate_or_404, profile_or_404
 from hiring.web.access import role_required
-from hiring.web.forms.outcomes import FIELD_LABELS, CloneForm, OutcomeForm
+from hiring.web.forms.outcomes import FIELD_LABELS, CloneForm, OutcomeForm, OutcomeImportForm
 from hiring.web.forms.refusals import show_refusal
 from hiring.web.templating import reader_language
 
@@ -151,3 +151,27 @@ def clone(profile_id: int):
         return redirect(url_for(".report", profile_id=profile.id))
     flash(_("A new profile was created with the suggested weights; the original is unchanged."), "success")
     return redirect(url_for("profiles.detail", profile_id=copy.id))
+
+
+@bp.route("/outcomes/import", methods=["GET", "POST"])
+@role_required(*ROLES)
+def import_file():
+    """Upload a CSV of outcomes (one line per review, the hire by candidate id or e-mail); all or nothing."""
+    form = OutcomeImportForm()
+    errors, status = [], 200
+    if form.validate_on_submit():
+        try:
+            count = outcome_import.import_outcomes(form.file.data.read(), current_user)
+            db.session.commit()
+        except InvalidImport as error:
+            db.session.rollback()
+            flash(text(error.message), "error")
+            errors, status = error.errors, 400
+        else:
+            flash(_("Outcomes saved for %(count)s hires.", count=count), "success")
+            return redirect(url_for(".import_file"))
+    elif form.is_submitted():
+        status = 400
+    return render_template(
+        "outcomes/import.html", form=form, errors=errors, header=outcome_import.HEADER
+    ), status

@@ -82,6 +82,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "outcomes.report"): "LOOFFO",
     ("GET", "outcomes.report_pdf"): "LOOFFO",
     ("POST", "outcomes.clone"): "LOOFFF",
+    ("GET", "outcomes.import_file"): "LOOFFO",
+    ("POST", "outcomes.import_file"): "LOOFFO",
     ("POST", "auth.logout"): "LLLLLL",  # logging out ends on the login page, logged in or not
     # the JSON API: Bearer tokens only
     ("GET", "api.openapi_json"): "OOOOOO",

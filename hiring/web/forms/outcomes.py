@@ -2,6 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
@@ -95,3 +96,14 @@ class CloneForm(FlaskForm):
         _l("I understand this creates a new profile with these weights; the current profile does not change.")
     )
     submit = SubmitField(_l("Clone the profile with these weights"))
+
+
+class OutcomeImportForm(FlaskForm):
+    """A CSV file of outcomes, one line per review."""
+
+    file = FileField(
+        _l("CSV file"),
+        validators=[FileRequired(message=_l("Choose a CSV file to upload."))],
+        render_kw={"accept": ".csv,text/csv"},
+    )
+    submit = SubmitField(_l("Import outcomes"))
