@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from tests.browser.outcome_journey import outcome_journey
 from tests.browser.support import assert_fields_labelled, download, pdf_text
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -42,6 +43,7 @@ def test_hiring_story(as_user, screenshot, check_accessibility, tmp_path):
     for interviewer in RATINGS:
         interviewer_journey(as_user(interviewer), interviewer, screenshot, check_accessibility)
     lead_journey(as_user("lead"), vacancy_url, screenshot, check_accessibility)
+    outcome_journey(as_user("hr"), vacancy_url, ANNA, screenshot, check_accessibility)
 
 
 def flash(page):
