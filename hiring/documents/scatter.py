@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 FONT_FAMILY = "DejaVu Sans, sans-serif"
 WIDTH, HEIGHT = 520, 340
-_LEFT, _RIGHT, _TOP, _BOTTOM = 56, 16, 28, 48
+_LEFT, _RIGHT, _TOP, _BOTTOM = 56, 16, 44, 40
 _INK = "#1f2933"
 _MUTED = "#5b6775"
 _GRID = "#d5dae1"
@@ -36,7 +36,7 @@ def _ticks(low: float, high: float, count: int = 5) -> list[float]:
     raw = (high - low) / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    first = math.floor(low / step) * step
+    first = math.ceil(low / step - 1e-9) * step
     return [
         first + i * step for i in range(int((high - first) / step) + 2) if first + i * step <= high + 1e-9
     ]
@@ -91,8 +91,7 @@ def scatter_svg(
     for x, y in points:
         parts.append(f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="4" fill="{_DOT}" fill-opacity="0.6"/>')
     parts.append(
-        f'<text x="{_LEFT + plot_w / 2}" y="{HEIGHT - 8}" text-anchor="middle" fill="{_INK}">{_text(x_label)}</text>'
-        f'<text x="14" y="{_TOP + plot_h / 2}" text-anchor="middle" fill="{_INK}" '
-        f'transform="rotate(-90 14 {_TOP + plot_h / 2})">{_text(y_label)}</text>'
+        f'<text x="{_LEFT + plot_w}" y="{HEIGHT - 8}" text-anchor="end" fill="{_INK}">{_text(x_label)} →</text>'
+        f'<text x="{_LEFT}" y="{_TOP - 8}" fill="{_INK}">↑ {_text(y_label)}</text>'
     )
     return "".join(parts) + "</svg>"
