@@ -105,6 +105,9 @@ FLAG_LABELS = {
     "disagreement": _l("Disagreement"),
     "critical_gap": _l("Critical gap"),
     "recommendation_conflict": _l("Recommendation conflict"),
+    "plan_unverified": _l("Plan attainment not verified"),
+    "screening_unknown": _l("Not yet known"),
+    "language_disagreement": _l("Verified language levels disagree"),
 }
 
 STATUS_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
@@ -192,21 +195,55 @@ def field_labels(language: str) -> dict[str, str]:
     return {code: field_label(code, language) for code in FIELD_LABELS}
 
 
-def flag_label(flag: str) -> str:
-    """`disagreement:NEG` -> "Disagreement: NEG"; `screening_flag:LANG:de` -> "Screening flag: German"."""
+def flag_label(flag: str, vacancy=None) -> str:
+    """A flag in words, naming its subject: `disagreement:NEG` -> "Disagreement: Negotiation & presentation",
+    `screening_flag:LANG:de` -> "Screening flag: German". Give the vacancy, so competencies and custom checks
+    are named (without it their code is all there is to show)."""
     kind, _, subject = flag.partition(":")
     text = label(FLAG_LABELS, kind)
-    if kind == "screening_flag":
-        subject = rule_name(subject)
+    if kind in ("screening_flag", "screening_unknown"):
+        subject = rule_name(subject, vacancy)
+    elif kind in ("disagreement", "critical_gap"):
+        subject = competency_name(subject, vacancy)
+    elif kind == "language_disagreement":
+        subject = language_word(subject)
     return f"{text}: {subject}" if subject else text
 
 
-def rule_name(rule: str) -> str:
+def competency_name(code: str, vacancy=None) -> str:
+    """A competency of the vacancy's profile by its name in the reader's language; the code if unknown."""
+    profile = getattr(vacancy, "profile", None)
+    for competency in getattr(profile, "competencies", ()) or ():
+        if competency.code == code:
+            return competency.name(_profile_language())
+    return code
+
+
+def language_word(code: str) -> str:
+    """A language's name as written inside a sentence: lower case in Russian ("английский")."""
+    name = label(LANGUAGE_NAMES, code)
+    return name.lower() if _profile_language() == "ru" else name
+
+
+def in_sentence(text: str) -> str:
+    """A label written inside a sentence: its first letter in lower case in Russian ("экономика и финансы")."""
+    if _profile_language() == "ru" and text[:1].isupper() and not text[1:2].isupper():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _profile_language() -> str:
+    from flask_babel import get_locale
+
+    return "en" if str(get_locale() or "ru").startswith("en") else "ru"
+
+
+def rule_name(rule: str, vacancy=None) -> str:
     """A screening rule in a few words, for flags: `LANG:de` -> "German", else as rule_label()."""
     kind, _, subject = rule.partition(":")
     if kind == "LANG" and subject:
-        return label(LANGUAGE_NAMES, subject)
-    return rule_label(rule)
+        return language_word(subject)
+    return rule_label(rule, vacancy)
 
 
 def rule_label(rule: str, vacancy=None) -> str:
@@ -222,7 +259,7 @@ def rule_label(rule: str, vacancy=None) -> str:
     if kind == "EXP":
         return gettext("Experience")
     if kind == "LANG" and subject:
-        return gettext("Language: %(language)s", language=label(LANGUAGE_NAMES, subject))
+        return gettext("Language: %(language)s", language=language_word(subject))
     if kind == "CUSTOM" and subject.isdigit():
         checks = vacancy.custom_checks if vacancy is not None else ()
         check = next((c for c in checks if c.position == int(subject)), None)
@@ -272,5 +309,68 @@ def _param_text(key: str, value) -> str:
     if key == "language" and value in LANGUAGE_NAMES:
         return str(LANGUAGE_NAMES[value])
     if key == "preferred_field" and value in FIELD_LABELS:
-        return field_label(value, "en" if str(get_locale() or "ru").startswith("en") else "ru")
+        return in_sentence(field_label(value, "en" if str(get_locale() or "ru").startswith("en") else "ru"))
     return value
+
+
+# The results that decide a candidate's eligibility, per eligibility (SPEC §3).
+_DECIDING = {"not_eligible": ("fail",), "pending": ("pending",), "eligible_with_risk": ("pass_risk",)}
+
+
+def deciding_rules(screening, vacancy=None) -> list[str]:
+    """The rules that make a candidate not eligible, pending or eligible with a risk, each in a few words:
+    "education below «Bachelor's degree»", "English B1, B2 required", "missing: experience". Empty when
+    eligible."""
+    wanted = _DECIDING.get(screening.eligibility, ())
+    return [rule_reason(r, vacancy) for r in screening.results if r.result in wanted]
+
+
+def stored_reasons(deciding, vacancy=None) -> list[str]:
+    """deciding_rules() from a StoredEvaluation's `deciding` list of {rule, result, message, params}."""
+    from types import SimpleNamespace
+
+    return [rule_reason(SimpleNamespace(**item), vacancy) for item in deciding or ()]
+
+
+def rule_reason(result, vacancy=None) -> str:
+    """One screening result that is not a plain pass, in a few words (the detail of describe() is longer)."""
+    from flask_babel import gettext
+
+    kind, _, subject = result.rule.partition(":")
+    params = result.params
+    if result.result in ("pending", "unknown"):
+        if kind == "CUSTOM":
+            return gettext("not answered: %(check)s", check=rule_label(result.rule, vacancy))
+        if kind == "EXP" and params.get("years") is not None:
+            return gettext("missing: %(what)s", what=gettext("sales plan attainment"))
+        return gettext("missing: %(what)s", what=in_sentence(rule_label(result.rule, vacancy)))
+    if kind == "EDU" and params.get("level") is not None:
+        return gettext(
+            "education below «%(level)s»", level=in_sentence(label(EDUCATION_LABELS, params.get("min_level")))
+        )
+    if kind == "EXP" and params.get("years") is not None:
+        values = {key: _param_text(key, params.get(key)) for key in ("years", "min_years", "plan_pct")}
+        if result.result == "pass_risk":
+            return gettext(
+                "experience %(years)s of %(min_years)s+ years, admitted on %(plan_pct)s%% of plan", **values
+            )
+        return gettext("experience %(years)s of %(min_years)s+ years", **values)
+    if kind == "LANG":
+        values = {
+            "language": language_word(subject),
+            "required": str(params.get("min_level")),
+            "level": _param_text("level", params.get("level")),
+        }
+        if not params.get("level"):
+            return gettext("%(language)s not stated, %(required)s required", **values)
+        return gettext("%(language)s %(level)s, %(required)s required", **values)
+    if kind == "CUSTOM":
+        return gettext("%(check)s: no", check=rule_label(result.rule, vacancy))
+    return describe(result)
+
+
+def recommendation_summary(codes) -> str:
+    """The interviewers' recommendations counted, strongest yes first: "Strong yes × 1, Yes × 1"; "" if none."""
+    order = ("strong_yes", "yes", "no", "strong_no")
+    counts = {code: list(codes).count(code) for code in order}
+    return ", ".join(f"{label(RECOMMENDATION_LABELS, code)} × {n}" for code, n in counts.items() if n)

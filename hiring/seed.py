@@ -203,6 +203,11 @@ def seed_demo(profile: Profile) -> bool:
         salary_to=220_000,
         travel_required=True,
         contacts="hr@severny-veter.example, +7 495 000-00-00",
+        about_company=(
+            "«Северный ветер» — дистрибьютор продуктов питания для федеральных торговых сетей и HoReCa: "
+            "20 лет на рынке, 400 сотрудников, склады в пяти городах."
+        ),
+        how_to_apply="Пришлите резюме с темой «KAM» — мы ответим в течение пяти рабочих дней.",
         created_by_id=people["hr"].id,
     )
     vacancy.language_requirements.append(
@@ -255,8 +260,9 @@ def seed_demo(profile: Profile) -> bool:
 
 
 def _demo_note(code: str, value: int) -> str:
+    """A short evidence note; it names no competency code (readers see words, never codes)."""
     if value >= 4:
-        return f"{code}: уверенные примеры с измеримым результатом."
+        return "Уверенные примеры с измеримым результатом."
     if value <= 2:
-        return f"{code}: примеры общие, без результата."
+        return "Примеры общие, без результата."
     return ""

@@ -20,16 +20,19 @@ SCALE_MAX = 5
 _FONT_SIZE = 11
 _CHAR_WIDTH = 0.58 * _FONT_SIZE  # a DejaVu Sans average; labels are wrapped by this estimate
 _LINE_HEIGHT = 13
-_ROW_HEIGHT = 32
-_BAR_HEIGHT = 14
+_ROW_HEIGHT = 22
+_BAR_HEIGHT = 10
+_DOT_RADIUS = 4
 _PAD = 8
 _TITLE_HEIGHT = 24
 _AXIS_HEIGHT = 18
 _LEGEND_HEIGHT = 20
 _VALUE_GAP = 36  # room right of the plot for the value of a full bar
 
-_BAR_FILL = "#2f5d8a"
-_GAP_FILL = "#b3261e"
+_BAR_FILL = "#a9c1da"  # light, so the raters' dots and the critical minimum stay visible on it
+_DOT_FILL = "#1f3f60"
+_GAP_FILL = "#e3a49f"
+_ALARM = "#b3261e"
 _GRID = "#d5dae1"
 _INK = "#1f2933"
 _MUTED = "#5b6775"
@@ -39,12 +42,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class ChartItem(NamedTuple):
-    """One competency: its label, mean on the 1-5 scale (None: not assessed), critical minimum, and code."""
+    """One competency: its label, mean on the 1-5 scale (None: not assessed), critical minimum, code, and
+    every interviewer's rating (so a 2 and a 4 do not draw as one 3)."""
 
     label: str
     mean: float | None
     critical_min: float | None = None
     code: str | None = None
+    ratings: tuple[int, ...] = ()
 
 
 def _text(value: object) -> str:
@@ -98,13 +103,16 @@ def competency_chart_svg(
     title: str = "",
     not_assessed_text: str = "not assessed",
     critical_min_text: str = "critical minimum",
+    rating_text: str = "an interviewer's rating",
+    mean_text: str = "mean",
     number_text: Callable[[float], str] | None = None,
 ) -> str:
     """A horizontal bar chart of competency means on the 1-5 scale, as a standalone SVG string.
 
     Grid lines at 1..5; per competency one `<g class="mark" data-code="...">` holding its bar and value (or
-    the `not_assessed_text`), plus a tick at its critical minimum when it has one. A bar whose mean is below
-    the critical minimum is drawn in the alarm colour. `items` are `ChartItem`s or plain
+    the `not_assessed_text`), a min–max whisker and one dot per interviewer's rating (equal ratings one above
+    the other), plus a tick at its critical minimum when it has one, drawn last and taller than the row's marks so
+    it stays visible. A bar whose mean is below the critical minimum is drawn in the alarm colour. `items` are `ChartItem`s or plain
     `(label, mean, critical_min[, code])` tuples; without a code the label is the data-code.
     """
     rows = [item if isinstance(item, ChartItem) else ChartItem(*item) for item in items]
@@ -123,7 +131,8 @@ def competency_chart_svg(
     plot_top = top + _AXIS_HEIGHT
     plot_bottom = plot_top + _ROW_HEIGHT * len(rows)
     has_critical = any(_on_scale(row.critical_min) is not None for row in rows)
-    height = plot_bottom + _PAD + (_LEGEND_HEIGHT if has_critical else 0)
+    height = plot_bottom + _PAD + (_LEGEND_HEIGHT if rows else 0)
+    legend_gap = (width - 2 * _PAD) / 3
     aria = title or "competency chart"
 
     out = [
@@ -169,27 +178,124 @@ def competency_chart_svg(
         else:
             below = minimum is not None and float(row.mean) < float(row.critical_min)
             bar_width = max(x(mean) - plot_left, 2)
+            ratings = sorted(v for v in (_on_scale(r) for r in row.ratings) if v is not None)
+            right = x(max([mean, *ratings]))
             out.append(
                 f'<g class="mark{" below-minimum" if below else ""}" data-code="{_attr(code)}" '
                 f'data-mean="{_attr(format_mean(float(row.mean)))}">'
                 f'<rect x="{_num(plot_left)}" y="{_num(middle - _BAR_HEIGHT / 2)}" width="{_num(bar_width)}" '
                 f'height="{_BAR_HEIGHT}" rx="2" fill="{_GAP_FILL if below else _BAR_FILL}"/>'
-                f'<text class="value" x="{_num(plot_left + bar_width + 4)}" y="{_num(middle + 4)}" '
-                f'fill="{_INK}">{_text(shown(float(row.mean)))}</text></g>'
+                + _raters(ratings, x, middle)
+                + f'<line class="mean" x1="{_num(x(mean))}" y1="{_num(middle - _BAR_HEIGHT / 2 - 2)}" '
+                f'x2="{_num(x(mean))}" y2="{_num(middle + _BAR_HEIGHT / 2 + 2)}" stroke="{_INK}" '
+                f'stroke-width="2"/>'
+                f'<text class="value" x="{_num(right + _DOT_RADIUS + 5)}" y="{_num(middle + 4)}" '
+                f'fill="{_INK}" font-weight="bold">{_text(shown(float(row.mean)))}</text></g>'
             )
         if minimum is not None:
             tx = _num(x(minimum))
+            half = _ROW_HEIGHT / 2 - 1
             out.append(
-                f'<line class="critical-min" data-code="{_attr(code)}" x1="{tx}" y1="{_num(middle - 11)}" '
-                f'x2="{tx}" y2="{_num(middle + 11)}" stroke="{_GAP_FILL}" stroke-width="2">'
+                f'<line class="critical-min" data-code="{_attr(code)}" x1="{tx}" y1="{_num(middle - half)}" '
+                f'x2="{tx}" y2="{_num(middle + half)}" stroke="{_ALARM}" stroke-width="2" '
+                f'stroke-dasharray="3 2">'
                 f"<title>{_text(critical_min_text)}: {_text(shown(float(row.critical_min)))}</title></line>"
             )
+    legend_y = plot_bottom + _PAD + 10
+    legend = [
+        f'<g class="legend"><circle cx="{_PAD + 4}" cy="{legend_y - 4}" r="{_DOT_RADIUS}" '
+        f'fill="{_DOT_FILL}"/><text x="{_PAD + 12}" y="{legend_y}" fill="{_MUTED}">'
+        f"{_text(rating_text)}</text>",
+        f'<line x1="{_PAD + legend_gap - 2}" y1="{legend_y - 9}" x2="{_PAD + legend_gap - 2}" '
+        f'y2="{legend_y + 1}" stroke="{_INK}" stroke-width="2"/><text x="{_PAD + legend_gap + 4}" '
+        f'y="{legend_y}" fill="{_MUTED}">{_text(mean_text)}</text>',
+    ]
     if has_critical:
-        legend_y = plot_bottom + _PAD + 10
+        cx = _PAD + 2 * legend_gap
+        legend.append(
+            f'<line x1="{cx}" y1="{legend_y - 9}" x2="{cx}" y2="{legend_y + 1}" stroke="{_ALARM}" '
+            f'stroke-width="2" stroke-dasharray="3 2"/>'
+            f'<text x="{cx + 6}" y="{legend_y}" fill="{_MUTED}">{_text(critical_min_text)}</text>'
+        )
+    if rows:
+        out.append("".join(legend) + "</g>")
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _raters(ratings: Sequence[float], x: Callable[[float], float], middle: float) -> str:
+    """A min–max whisker and a dot per rating; equal ratings sit one above the other, so two 4s show as two dots."""
+    if not ratings:
+        return ""
+    parts = []
+    if ratings[-1] > ratings[0]:
+        parts.append(
+            f'<line class="range" x1="{_num(x(ratings[0]))}" y1="{_num(middle)}" x2="{_num(x(ratings[-1]))}" '
+            f'y2="{_num(middle)}" stroke="{_DOT_FILL}" stroke-width="1.5"/>'
+        )
+    seen: dict[float, int] = {}
+    for value in ratings:
+        nth = seen.get(value, 0)
+        seen[value] = nth + 1
+        count = ratings.count(value)
+        offset = (nth - (count - 1) / 2) * (_DOT_RADIUS * 2 + 1)
+        parts.append(
+            f'<circle class="rating" data-value="{_num(value)}" cx="{_num(x(value))}" '
+            f'cy="{_num(middle + offset)}" r="{_DOT_RADIUS}" fill="{_DOT_FILL}" stroke="#ffffff" '
+            f'stroke-width="1"/>'
+        )
+    return "".join(parts)
+
+
+_BAND_FILLS = ("#f3d6d3", "#f6e7c1", "#d7e8d0", "#b9dcb0")  # no hire, consider, hire, strong hire
+
+
+def band_scale_svg(
+    score: float | None,
+    thresholds: Sequence[float],
+    band_texts: Sequence[str],
+    *,
+    width: int = 640,
+    title: str = "",
+    number_text: Callable[[float], str] | None = None,
+) -> str:
+    """The 0–100 scale cut at `thresholds` (ascending, e.g. 45/60/75) into the bands named by `band_texts`
+    (lowest first, one more than the thresholds), with a marker at the score (none without a score)."""
+    shown = number_text or format_mean
+    left, right = _PAD, width - _PAD
+    bar_top, bar_height = 16, 16
+    height = bar_top + bar_height + 20
+
+    def x(value: float) -> float:
+        return left + min(max(float(value), 0.0), 100.0) / 100 * (right - left)
+
+    cuts = [0.0, *thresholds, 100.0]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="band-scale" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{_attr(title or "band scale")}" '
+        f'font-family="{FONT_FAMILY}" font-size="{_FONT_SIZE}">',
+        f"<title>{_text(title or 'band scale')}</title>",
+    ]
+    for index, (low, high) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        fill = _BAND_FILLS[min(index, len(_BAND_FILLS) - 1)]
         out.append(
-            f'<g class="legend"><line x1="{plot_left}" y1="{legend_y - 8}" x2="{plot_left}" y2="{legend_y + 2}" '
-            f'stroke="{_GAP_FILL}" stroke-width="2"/>'
-            f'<text x="{plot_left + 6}" y="{legend_y}" fill="{_MUTED}">{_text(critical_min_text)}</text></g>'
+            f'<rect class="band" x="{_num(x(low))}" y="{bar_top}" width="{_num(x(high) - x(low))}" '
+            f'height="{bar_height}" fill="{fill}"/>'
+            f'<text x="{_num((x(low) + x(high)) / 2)}" y="{bar_top + 12}" text-anchor="middle" '
+            f'fill="{_INK}">{_text(band_texts[index] if index < len(band_texts) else "")}</text>'
+        )
+    for cut in thresholds:
+        out.append(
+            f'<text class="threshold" x="{_num(x(cut))}" y="{bar_top + bar_height + 13}" text-anchor="middle" '
+            f'fill="{_MUTED}">{_text(shown(cut))}</text>'
+        )
+    if score is not None and math.isfinite(float(score)):
+        sx = _num(x(score))
+        out.append(
+            f'<g class="score-marker" data-score="{_attr(format_mean(float(score)))}">'
+            f'<line x1="{sx}" y1="{bar_top - 4}" x2="{sx}" y2="{bar_top + bar_height + 3}" stroke="{_INK}" '
+            f'stroke-width="3"/><path d="M {_num(x(score) - 6)} 2 L {_num(x(score) + 6)} 2 L {sx} {bar_top - 3} Z" '
+            f'fill="{_INK}"/></g>'
         )
     out.append("</svg>")
     return "".join(out)

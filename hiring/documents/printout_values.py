@@ -30,7 +30,9 @@ def vacancy_values(vacancy) -> dict[str, Any]:
         "company": vacancy.company,
         "location": vacancy.location,
         "employment_terms": vacancy.employment_terms,
-        "salary": salary_text(vacancy.salary_from, vacancy.salary_to, vacancy.salary_currency),
+        "salary": salary_terms(vacancy),
+        "about_company": _paragraphs(getattr(vacancy, "about_company", "")),
+        "how_to_apply": _paragraphs(getattr(vacancy, "how_to_apply", "")),
         "travel_required": vacancy.travel_required,
         "language": lang,
         "profile_name": vacancy.profile.name(lang),
@@ -54,18 +56,57 @@ def salary_text(salary_from: int | None, salary_to: int | None, currency: str | 
     return _("up to %(amount)s %(currency)s", amount=high, currency=symbol)
 
 
+def salary_terms(vacancy) -> str | None:
+    """The salary range with its period and whether it is before or after tax, once: "150 000–220 000 ₽
+    per month, before tax"; None without a figure."""
+    amount = salary_text(vacancy.salary_from, vacancy.salary_to, vacancy.salary_currency)
+    if amount is None:
+        return None
+    period = _("per year") if getattr(vacancy, "salary_period", "month") == "year" else _("per month")
+    basis = _("after tax") if getattr(vacancy, "salary_basis", "gross") == "net" else _("before tax")
+    return _("%(amount)s %(period)s, %(basis)s", amount=amount, period=period, basis=basis)
+
+
 def requirement_lines(vacancy) -> list[str]:
     """The screening rules as the sentences a job seeker reads: education, experience, languages, checks."""
-    lines = [education_sentence(vacancy), experience_sentence(vacancy)]
-    lines.extend(language_requirement(r) for r in vacancy.language_requirements)
+    required, nice = job_post_requirements(vacancy)
+    return required + nice
+
+
+def job_post_requirements(vacancy) -> tuple[list[str], list[str]]:
+    """What a job seeker must bring ("Requirements") and what is a plus ("Nice to have"), each said once.
+
+    Mandatory rules are requirements; optional rules and the preferred fields of education are a plus; the
+    competencies close the requirements in one line. The experience exception is printed only when HR chose
+    to publish it.
+    """
+    lang = vacancy.language
+    required, nice = [], []
+    (required if vacancy.edu_mandatory else nice).append(education_sentence(vacancy, plain=True))
+    (required if vacancy.exp_mandatory else nice).append(experience_sentence(vacancy, plain=True))
+    for r in vacancy.language_requirements:
+        (required if r.mandatory else nice).append(language_requirement(r, plain=True))
     for check in vacancy.custom_checks:
-        lines.append(check.text if check.mandatory else _("%(text)s (desirable)", text=check.text))
-    return lines
+        (required if check.mandatory else nice).append(check.text)
+    skills = [glossary.in_sentence(c.name(lang)) for c in vacancy.profile.competencies if c.weight]
+    if skills:
+        required.append(_("Skills: %(skills)s", skills="; ".join(skills)))
+    fields = [glossary.in_sentence(glossary.field_label(f, lang)) for f in vacancy.edu_preferred_fields or ()]
+    if fields:
+        nice.insert(0, _("Education in %(fields)s", fields=", ".join(fields)))
+    return required, nice
 
 
-def education_sentence(vacancy) -> str:
+def education_sentence(vacancy, plain: bool = False) -> str:
+    """The education rule; `plain` leaves out the preferred fields and the "(desirable)" mark (the job post
+    says them under "Nice to have")."""
     level = glossary.label(glossary.EDUCATION_LABELS, vacancy.edu_min_level)
-    fields = [glossary.field_label(f, vacancy.language) for f in vacancy.edu_preferred_fields or ()]
+    fields = [
+        glossary.in_sentence(glossary.field_label(f, vacancy.language))
+        for f in vacancy.edu_preferred_fields or ()
+    ]
+    if plain:
+        return _("Education: %(level)s or higher", level=level)
     if fields:
         text = _(
             "Education: %(level)s or higher, preferably in %(fields)s", level=level, fields=", ".join(fields)
@@ -75,8 +116,9 @@ def education_sentence(vacancy) -> str:
     return text if vacancy.edu_mandatory else _("%(text)s (desirable)", text=text)
 
 
-def experience_sentence(vacancy) -> str:
-    """ "3+ years of relevant experience; candidates with 1+ year and a sales plan attainment of 100%+ ..." """
+def experience_sentence(vacancy, plain: bool = False) -> str:
+    """ "3+ years of relevant experience; candidates with 1+ year and a sales plan attainment of 100%+ ..." (the
+    exception only when the vacancy publishes it); `plain` leaves out the "(desirable)" mark."""
     years = vacancy.exp_min_years
     text = ngettext(
         "%(years)s+ year of relevant experience",
@@ -84,7 +126,12 @@ def experience_sentence(vacancy) -> str:
         _plural_count(years),
         years=_number(years),
     )
-    if vacancy.exp_exception_min_years is not None and vacancy.exp_exception_min_plan_pct is not None:
+    published = getattr(vacancy, "publish_exp_exception", False)
+    if (
+        published
+        and vacancy.exp_exception_min_years is not None
+        and vacancy.exp_exception_min_plan_pct is not None
+    ):
         exception = ngettext(
             "candidates with %(years)s+ year and a sales plan attainment of %(plan)s%%+ are considered",
             "candidates with %(years)s+ years and a sales plan attainment of %(plan)s%%+ are considered",
@@ -93,15 +140,17 @@ def experience_sentence(vacancy) -> str:
             plan=_number(vacancy.exp_exception_min_plan_pct),
         )
         text = f"{text}; {exception}"
-    return text if vacancy.exp_mandatory else _("%(text)s (desirable)", text=text)
+    return text if vacancy.exp_mandatory or plain else _("%(text)s (desirable)", text=text)
 
 
-def language_requirement(requirement) -> str:
-    """ "English: B2 — upper intermediate, mandatory" """
+def language_requirement(requirement, plain: bool = False) -> str:
+    """ "English: B2 — upper intermediate, mandatory"; `plain`: "English: B2 — upper intermediate" """
     values = {
         "language": glossary.label(glossary.LANGUAGE_NAMES, requirement.language),
         "level": glossary.label(glossary.CEFR_LABELS, requirement.min_level),
     }
+    if plain:
+        return _("%(language)s: %(level)s", **values)
     if requirement.mandatory:
         return _("%(language)s: %(level)s, mandatory", **values)
     return _("%(language)s: %(level)s, desirable", **values)
@@ -135,14 +184,10 @@ def scorecard_values(card) -> dict[str, Any]:
     }
 
 
-def decision_values(decision) -> dict[str, Any]:
-    return {
-        "decision": decision.decision,
-        "label": glossary.label(glossary.DECISION_LABELS, decision.decision),
-        "rationale": decision.rationale,
-        "decided_by": decision.decided_by.display_name if decision.decided_by else None,
-        "decided_at": decision.decided_at,
-    }
+def range_text(ratings) -> str:
+    """The spread of the ratings written as a range, "2–4"; "—" with fewer than two raters."""
+    given = [r for r in ratings if r is not None]
+    return f"{min(given)}–{max(given)}" if len(given) >= 2 else "—"
 
 
 def rating_of(card, code: str) -> tuple[int | None, str]:
@@ -151,8 +196,8 @@ def rating_of(card, code: str) -> tuple[int | None, str]:
     return (rating.value, rating.note or "") if rating else (None, "")
 
 
-def competency_outcome(competency, outcome, lang: str) -> dict[str, Any]:
-    """A competency with the engine's mean, count, spread and flags for one candidate."""
+def competency_outcome(competency, outcome, lang: str, vacancy=None) -> dict[str, Any]:
+    """A competency with the engine's mean, count, range and flags (in words) for one candidate."""
     return {
         "code": competency.code,
         "name": competency.name(lang),
@@ -161,6 +206,7 @@ def competency_outcome(competency, outcome, lang: str) -> dict[str, Any]:
         "mean": outcome.mean if outcome else None,
         "n": outcome.n if outcome else 0,
         "spread": outcome.spread if outcome else None,
+        "range": range_text(outcome.ratings) if outcome else "—",
         "flags": [str(glossary.label(glossary.FLAG_LABELS, f)) for f in (outcome.flags if outcome else ())],
     }
 
@@ -178,7 +224,10 @@ def evaluation_values(result, vacancy) -> dict[str, Any]:
         "confidence": result.confidence,
         "confidence_label": glossary.label(glossary.CONFIDENCE_LABELS, result.confidence),
         "submitted_count": result.submitted_count,
-        "flags": [{"kind": glossary.flag_kind(f), "label": glossary.flag_label(f)} for f in result.flags],
+        "flags": [
+            {"kind": glossary.flag_kind(f), "label": glossary.flag_label(f, vacancy)} for f in result.flags
+        ],
+        "reasons": glossary.deciding_rules(result.screening, vacancy),
         "screening": [
             {
                 "rule": r.rule,
@@ -196,16 +245,20 @@ def evaluation_values(result, vacancy) -> dict[str, Any]:
 
 
 def chart_svg(competencies, by_code: dict, lang: str) -> Markup:
-    """The same SVG as the evaluation page (charts.py escapes every label)."""
-    items = [
-        ChartItem(c.name(lang), by_code[c.code].mean if c.code in by_code else None, c.critical_min, c.code)
-        for c in competencies
-    ]
+    """The same SVG as the evaluation page: each competency's mean and every interviewer's rating
+    (charts.py escapes every label)."""
+    items = []
+    for c in competencies:
+        outcome = by_code.get(c.code)
+        mean, ratings = (outcome.mean, tuple(outcome.ratings)) if outcome else (None, ())
+        items.append(ChartItem(c.name(lang), mean, c.critical_min, c.code, ratings))
     svg = competency_chart_svg(
         items,
-        title=_("Competency means on the 1–5 scale"),
+        title=_("Competency means and each interviewer's rating on the 1–5 scale"),
         not_assessed_text=_("not assessed"),
         critical_min_text=_("critical minimum"),
+        rating_text=_("an interviewer's rating"),
+        mean_text=_("mean"),
         number_text=lambda value: format_decimal(value, format="#,##0.##"),
     )
     return Markup(svg)  # noqa: S704 (charts.py escapes all text it draws)

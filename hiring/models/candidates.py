@@ -97,6 +97,9 @@ class StoredEvaluation(db.Model):
     eligibility: Mapped[str] = mapped_column(sa.String(32))
     confidence: Mapped[str] = mapped_column(sa.String(16))
     flags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    # The screening results that decide a not eligible, pending or risky candidate ({rule, result, message,
+    # params}), so the ranking names the rule in words without evaluating the page again.
+    deciding: Mapped[list[dict]] = mapped_column(sa.JSON, default=list)
     computed_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
     candidate: Mapped[Candidate] = relationship(back_populates="evaluation")

@@ -23,12 +23,18 @@ class Vacancy(db.Model):
     salary_from: Mapped[int | None]
     salary_to: Mapped[int | None]
     salary_currency: Mapped[str] = mapped_column(sa.String(3), default="RUB")
+    salary_period: Mapped[str] = mapped_column(sa.String(8), default="month")  # month or year
+    salary_basis: Mapped[str] = mapped_column(sa.String(8), default="gross")  # gross (before tax) or net
     travel_required: Mapped[bool] = mapped_column(default=False)
     intro: Mapped[str] = mapped_column(sa.Text, default="")
     # One item per line; prefilled from the seed's duties.
     responsibilities: Mapped[str] = mapped_column(sa.Text, default="")
     conditions: Mapped[str] = mapped_column(sa.Text, default="")
     contacts: Mapped[str] = mapped_column(sa.Text, default="")
+    about_company: Mapped[str] = mapped_column(sa.Text, default="")
+    how_to_apply: Mapped[str] = mapped_column(sa.Text, default="")
+    # The EXP exception (fewer years with a strong sales plan) is internal screening unless HR publishes it.
+    publish_exp_exception: Mapped[bool] = mapped_column(default=False)
     # Screening requirements (SPEC §2), copied from the profile when the vacancy is made.
     edu_min_level: Mapped[str] = mapped_column(sa.String(32), default="bachelor")
     edu_mandatory: Mapped[bool] = mapped_column(default=True)

@@ -216,7 +216,19 @@ def refresh_stored_evaluations(vacancy_id: int, candidate_ids: Iterable[int] | N
         row.eligibility = evaluation.eligibility
         row.confidence = evaluation.confidence
         row.flags = list(evaluation.flags)
+        row.deciding = deciding_results(evaluation)
     return len(evaluations)
+
+
+def deciding_results(evaluation: Evaluation) -> list[dict]:
+    """The screening results behind a not eligible, pending or risky eligibility, as plain JSON values."""
+    wanted = {"not_eligible": ("fail",), "pending": ("pending",), "eligible_with_risk": ("pass_risk",)}
+    kinds = wanted.get(evaluation.eligibility, ())
+    return [
+        {"rule": r.rule, "result": r.result, "message": r.message, "params": _json_params(r.params)}
+        for r in evaluation.screening.results
+        if r.result in kinds
+    ]
 
 
 def _lock_candidates(vacancy_id: int, ids: list[int] | None) -> None:
@@ -356,3 +368,11 @@ def keep_stored_evaluations_fresh() -> None:
     event.listen(db.session, "before_commit", _refresh_before_commit)
     event.listen(db.session, "after_rollback", _forget_changes)
     event.listen(db.session, "do_orm_execute", _refuse_unannounced_bulk_changes)
+
+
+def _json_params(params) -> dict:
+    """A rule's parameters as JSON values (a stored decimal or fraction becomes a float)."""
+    return {
+        key: value if value is None or isinstance(value, str | bool | int | float) else float(value)
+        for key, value in params.items()
+    }

@@ -30,6 +30,7 @@ from sqlalchemy.orm import selectinload
 from hiring import glossary
 from hiring.documents import printout_values as texts
 from hiring.documents.pdf import DocumentMeta, create_pdf, print_resources
+from hiring.documents.verdict import decision_values, verdict
 from hiring.domain import rank
 from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN, shortlist_size_ok
 from hiring.errors import ShortlistError
@@ -75,14 +76,8 @@ class Printout:
 def job_post(vacancy: Vacancy) -> Printout:
     """The job post of a vacancy, in the vacancy's language."""
     with force_locale(vacancy.language):
-        context = {
-            "vacancy": texts.vacancy_values(vacancy),
-            "requirements": texts.requirement_lines(vacancy),
-            "competencies": [
-                {"code": c.code, "name": c.name(vacancy.language), "covers": c.covers(vacancy.language)}
-                for c in vacancy.profile.competencies
-            ],
-        }
+        required, nice = texts.job_post_requirements(vacancy)
+        context = {"vacancy": texts.vacancy_values(vacancy), "requirements": required, "nice_to_have": nice}
         return _printout(
             "job_post", str(vacancy.id), vacancy, context, _("Job post"), f"job-post-{vacancy.id}"
         )
@@ -132,7 +127,7 @@ def evaluation(candidate: Candidate) -> Printout:
             ratings = [texts.rating_of(card, competency.code) for card in cards]
             rows.append(
                 {
-                    **texts.competency_outcome(competency, outcome, lang),
+                    **texts.competency_outcome(competency, outcome, lang, vacancy),
                     "ratings": [value for value, _note in ratings],
                     "notes": [
                         {"interviewer": card.interviewer.display_name, "text": note}
@@ -146,10 +141,11 @@ def evaluation(candidate: Candidate) -> Printout:
             "vacancy": texts.vacancy_values(vacancy),
             "candidate": texts.candidate_values(candidate, lang),
             "evaluation": texts.evaluation_values(result, vacancy),
+            "verdict": verdict(result, vacancy, decision, lang),
             "competencies": rows,
             "interviewers": [texts.scorecard_values(card) for card in cards],
-            "chart": texts.chart_svg(competencies, by_code, lang),
-            "decision": texts.decision_values(decision) if decision else None,
+            "chart": texts.chart_svg(competencies, by_code, lang) if result.submitted_count else None,
+            "decisions": [decision_values(d) for d in reversed(candidate.decisions)],
         }
         return _printout(
             "evaluation",
@@ -177,13 +173,20 @@ def comparison(vacancy: Vacancy, candidate_ids: Sequence[int]) -> Printout:
     evaluations = rank(evaluate_candidates(vacancy, ids))
     if len(evaluations) != len(ids):
         raise ShortlistError(_l("Only candidates of this vacancy can be compared."))
-    names = dict(
-        db.session.execute(sa.select(Candidate.id, Candidate.full_name).where(Candidate.id.in_(ids))).all()
-    )
+    people = {
+        c.id: c
+        for c in db.session.scalars(
+            sa.select(Candidate).where(Candidate.id.in_(ids)).options(selectinload(Candidate.languages))
+        )
+    }
     lang = vacancy.language
     with force_locale(lang):
         columns = [
-            {"id": e.candidate_id, "full_name": names[e.candidate_id], **texts.evaluation_values(e, vacancy)}
+            {
+                **texts.candidate_values(people[e.candidate_id], lang),
+                **texts.evaluation_values(e, vacancy),
+                "recommendation_summary": glossary.recommendation_summary(e.recommendations),
+            }
             for e in evaluations
         ]
         rows = []
@@ -191,7 +194,7 @@ def comparison(vacancy: Vacancy, candidate_ids: Sequence[int]) -> Printout:
             cells = []
             for result in evaluations:
                 outcome = next(r for r in result.competencies if r.code == competency.code)
-                cells.append(texts.competency_outcome(competency, outcome, lang))
+                cells.append(texts.competency_outcome(competency, outcome, lang, vacancy))
             rows.append(
                 {
                     "code": competency.code,

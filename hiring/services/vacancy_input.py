@@ -26,7 +26,9 @@ CHECK_TEXT = 500
 LONG_TEXT = 20_000
 
 SHORT_FIELDS = ("title", "company", "location", "employment_terms")
-LONG_FIELDS = ("intro", "responsibilities", "conditions", "contacts")
+LONG_FIELDS = ("intro", "responsibilities", "conditions", "contacts", "about_company", "how_to_apply")
+SALARY_PERIODS = ("month", "year")
+SALARY_BASES = ("gross", "net")
 
 
 def check_vacancy_data(
@@ -83,10 +85,19 @@ def check_vacancy_data(
     ):
         errors["salary_to"] = N_("The upper end of the salary range cannot be below the lower end.")
 
-    travel = given("travel_required")
-    if not isinstance(travel, bool):
-        errors["travel_required"] = N_("Use true or false.")
-    values["travel_required"] = travel
+    for name in ("travel_required", "publish_exp_exception"):
+        flag = given(name)
+        if not isinstance(flag, bool):
+            errors[name] = N_("Use true or false.")
+        values[name] = flag
+    for name, allowed, message in (
+        ("salary_period", SALARY_PERIODS, N_("Choose per month or per year.")),
+        ("salary_basis", SALARY_BASES, N_("Choose gross or net.")),
+    ):
+        choice = given(name)
+        if choice not in allowed:
+            errors[name] = message
+        values[name] = choice
 
     requirements = data.get("requirements", {})
     if requirements is None:

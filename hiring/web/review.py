@@ -9,12 +9,12 @@ from collections import defaultdict
 
 import sqlalchemy as sa
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from hiring.documents.charts import ChartItem, competency_chart_svg
+from hiring.documents.printout_values import chart_svg
+from hiring.documents.verdict import verdict
 from hiring.domain import rank
 from hiring.domain.calibration import agreement_label, interviewer_offsets, panel_agreement
 from hiring.domain.levels import BANDS, ELIGIBILITIES
@@ -22,7 +22,7 @@ from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN, shortlist_size_o
 from hiring.domain.visibility import READERS
 from hiring.errors import InvalidInput
 from hiring.extensions import db
-from hiring.glossary import DECISION_LABELS, describe, label, rule_label
+from hiring.glossary import DECISION_LABELS, describe, label, rule_label, stored_reasons
 from hiring.models import Candidate, Scorecard, StoredEvaluation, User
 from hiring.services.decisions import current_decisions, decision_history, record_decision
 from hiring.services.evaluations import (
@@ -79,11 +79,14 @@ def dashboard(vacancy_id: int):
 
     rows = page_rows(vacancy_id, band, eligibility, page) if matching else []
     decisions = current_decisions(row.evaluation.candidate_id for row in rows)
+    # The rule that keeps a candidate out, pending or at risk, in words (stored with the evaluation).
+    reasons = {row.evaluation.candidate_id: stored_reasons(row.evaluation.deciding, vacancy) for row in rows}
     return render_template(
         "review/dashboard.html",
         vacancy=vacancy,
         rows=rows,
         decisions=decisions,
+        reasons=reasons,
         page=page,
         band=band,
         eligibility=eligibility,
@@ -103,22 +106,8 @@ def _load_candidate(candidate_id: int) -> Candidate:
 
 
 def _chart(competencies, results) -> str:
-    """The candidate's competency means as SVG; charts.py escapes every text, so it may be inserted as is."""
-    language = reader_language()
-    by_code = {result.code: result for result in results}
-    items = [
-        ChartItem(
-            c.name(language), by_code[c.code].mean if c.code in by_code else None, c.critical_min, c.code
-        )
-        for c in competencies
-    ]
-    return competency_chart_svg(
-        items,
-        title=_("Competency means on the 1–5 scale"),
-        not_assessed_text=_("not assessed"),
-        critical_min_text=_("critical minimum"),
-        number_text=lambda value: format_decimal(value, format="#,##0.##"),
-    )
+    """The candidate's competency means and ratings as SVG (the PDF's chart); charts.py escapes every text."""
+    return str(chart_svg(competencies, {result.code: result for result in results}, reader_language()))
 
 
 def _render_evaluation(candidate: Candidate, form: DecisionForm, status: int = 200):
@@ -141,7 +130,8 @@ def _render_evaluation(candidate: Candidate, form: DecisionForm, status: int = 2
             ratings=ratings,
             drafts=sum(1 for c in candidate.scorecards if not c.is_submitted),
             screening=[(rule_label(r.rule, vacancy), r, describe(r)) for r in evaluation.screening.results],
-            chart=_chart(competencies, evaluation.competencies),
+            chart=_chart(competencies, evaluation.competencies) if evaluation.submitted_count else "",
+            verdict=verdict(evaluation, vacancy, candidate.current_decision, reader_language()),
             decisions=decision_history(candidate.id),
             form=form,
             can_decide=current_user.has_role("lead"),

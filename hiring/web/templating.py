@@ -8,7 +8,7 @@ from babel import Locale
 from babel.numbers import format_currency
 from babel.numbers import format_percent as format_percent_babel
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
 
 from hiring import glossary
 from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
@@ -68,7 +68,10 @@ def format_day(value: datetime | None) -> str:
 
 
 def format_moment(value: datetime | None) -> str:
-    return format_datetime(value, format="medium") if value else "—"
+    """`30 нояб. 2026 г., 16:08 MSK`: the reader's date and time, no seconds, the time zone named."""
+    if not value:
+        return "—"
+    return f"{format_date(value, format='medium')}, {format_time(value, format='short')} {format_datetime(value, 'ZZZZ')}"
 
 
 def format_money(value: int | float | Decimal | None, currency: str | None = "RUB") -> str:

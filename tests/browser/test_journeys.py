@@ -137,7 +137,7 @@ def hr_journey(page, screenshot, check_accessibility, tmp_path) -> str:
     page.goto(vacancy_url)
     data = download(page, page.get_by_role("link", name="Job post PDF").click)
     text = pdf_text(data)
-    for expected in (VACANCY, COMPANY, "Обязанности", "Требования", "Условия"):
+    for expected in (VACANCY, COMPANY, "Задачи", "Требования", "Условия"):
         assert expected in text, f"{expected!r} missing from the job post PDF:\n{text[:1500]}"
     return vacancy_url
 

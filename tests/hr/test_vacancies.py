@@ -24,8 +24,12 @@ def vacancy_form(**changes) -> dict:
         "salary_from": "150 000",
         "salary_to": "220000",
         "salary_currency": "RUB",
+        "salary_period": "month",
+        "salary_basis": "net",
         "travel_required": "y",
+        "about_company": "A distributor of food for retail chains",
         "intro": "Intro",
+        "how_to_apply": "Send your CV to hr@example.com",
         "responsibilities": "Duty one\n\n  Duty two  ",
         "conditions": "Condition",
         "contacts": "hr@example.com",
@@ -97,6 +101,10 @@ def test_create_a_vacancy(client, build, hr, language):
     assert vacancy.created_by_id == hr.id
     assert vacancy.status == "open"
     assert (vacancy.salary_from, vacancy.salary_to, vacancy.salary_currency) == (150000, 220000, "RUB")
+    assert (vacancy.salary_period, vacancy.salary_basis) == ("month", "net")
+    assert vacancy.about_company == "A distributor of food for retail chains"
+    assert vacancy.how_to_apply == "Send your CV to hr@example.com"
+    assert vacancy.publish_exp_exception is False  # unticked: the exception stays internal
     assert vacancy.travel_required
     assert vacancy.responsibility_lines() == ["Duty one", "Duty two"]
     assert vacancy.edu_preferred_fields == profile.edu_preferred_fields

@@ -134,7 +134,7 @@ def test_screening_detail_names_levels_and_languages_in_the_reader_words(app):
 @pytest.mark.parametrize(
     ("flag", "ru", "en"),
     [
-        ("screening_flag:LANG:de", "Замечание скрининга: Немецкий", "Screening flag: German"),
+        ("screening_flag:LANG:de", "Замечание скрининга: немецкий", "Screening flag: German"),
         ("screening_flag:CUSTOM:0", "Замечание скрининга: Проверка 1", "Screening flag: Check 1"),
         ("screening_flag:EDU", "Замечание скрининга: Образование", "Screening flag: Education"),
         ("critical_gap:NEG", "Ниже критического минимума: NEG", "Critical gap: NEG"),

@@ -23,6 +23,11 @@ def test_demo_dashboard(runner, english, client, auth):
     assert len(page_ids(html)) == 6
     for words in ("Strong hire", "Hire", "Consider", "Not eligible", "Experience risk", "Disagreement"):
         assert words in html
+    # A not eligible or risky row names the rule that decides it, in words (not "—").
+    assert "education below «Bachelor&#39;s degree»" in html  # Наталья Орлова (the apostrophe escaped)
+    assert "English B1, B2 required" in html  # Сергей Морозов
+    assert "experience 2 of 3+ years, admitted on 126% of plan" in html  # Екатерина Иванова
+    assert "Disagreement: Negotiation" in html  # the competency named, never its code
     first = page_ids(html)[0]
     evaluation = client.get(f"/candidates/{first}/evaluation")
     assert evaluation.status_code == 200 and "<svg" in evaluation.text

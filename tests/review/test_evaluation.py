@@ -12,7 +12,7 @@ from .helpers import counted_queries
 
 
 def chart_of(html: str) -> ET.Element:
-    [svg] = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    [svg] = re.findall(r"<svg[^>]*competency-chart.*?</svg>", html, flags=re.S)
     return ET.fromstring(svg)
 
 
@@ -84,7 +84,8 @@ def test_ratings_notes_and_recommendations_of_submitted_scorecards_only(client, 
     assert "3,5" in row or "3.5" in row  # mean of 5 and 2
     assert "Disagreement" in row  # spread 3
     assert "disagreement:NEG" not in html  # flags are shown in words
-    assert "Disagreement: NEG" in html
+    assert "Disagreement: NEG" not in html  # the competency is named, not coded
+    assert "Disagreement: Negotiation" in html
 
 
 def test_score_band_coverage_confidence(client, login, build):
@@ -95,7 +96,7 @@ def test_score_band_coverage_confidence(client, login, build):
     html = client.get(f"/candidates/{candidate.id}/evaluation").text
     assert "75" in html and "Strong hire" in html
     assert "100%" in html
-    assert "High" in html
+    assert "confidence: high" in html
     assert "rank 1 of 1" in html
 
 

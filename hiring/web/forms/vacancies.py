@@ -89,11 +89,21 @@ class VacancyForm(FlaskForm):
     salary_from = AmountField(_l("Salary from"), validators=[Optional()])
     salary_to = AmountField(_l("Salary to"), validators=[Optional()])
     salary_currency = SelectField(_l("Currency"), choices=choices((c, c) for c in CURRENCIES))
+    salary_period = SelectField(
+        _l("Salary period"), choices=choices([("month", _l("per month")), ("year", _l("per year"))])
+    )
+    salary_basis = SelectField(
+        _l("Gross or net"),
+        choices=choices([("gross", _l("before tax")), ("net", _l("after tax"))]),
+    )
     travel_required = BooleanField(_l("Business travel required"))
+    about_company = TextAreaField(_l("About us"), filters=[strip])
     intro = TextAreaField(_l("Introduction"), filters=[strip])
     responsibilities = TextAreaField(_l("Responsibilities, one per line"))
     conditions = TextAreaField(_l("Conditions, one per line"))
+    how_to_apply = TextAreaField(_l("How to apply"), filters=[strip])
     contacts = TextAreaField(_l("Contacts"), filters=[strip])
+    publish_exp_exception = BooleanField(_l("Publish the experience exception in the job post"))
     edu_min_level = SelectField(_l("Minimum education"), choices=choices(EDUCATION_LABELS.items()))
     edu_mandatory = BooleanField(_l("Education is mandatory"))
     exp_min_years = NumberField(_l("Minimum years of relevant experience"), validators=[Optional()])
@@ -128,6 +138,7 @@ class VacancyForm(FlaskForm):
         check_rows = [i for i, row in enumerate(self.checks) if not row.form.is_blank()]
         data = {name: getattr(self, name).data for name in SCALAR_FIELDS}
         data["travel_required"] = bool(self.travel_required.data)
+        data["publish_exp_exception"] = bool(self.publish_exp_exception.data)
         data["requirements"] = {
             "education": {"min_level": self.edu_min_level.data, "mandatory": bool(self.edu_mandatory.data)},
             "experience": {
