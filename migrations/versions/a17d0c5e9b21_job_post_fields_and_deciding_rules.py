@@ -2,7 +2,7 @@
 exception) and the deciding screening results stored with each evaluation (issue 17)
 
 Revision ID: a17d0c5e9b21
-Revises: c07c18fc2290
+Revises: a23b0c1d2e01
 Create Date: 2026-12-01 13:40:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a17d0c5e9b21'
-down_revision = 'c07c18fc2290'
+down_revision = 'a23b0c1d2e01'
 branch_labels = None
 depends_on = None
 
