@@ -74,6 +74,7 @@ def register_extensions(app: Flask) -> None:
     from hiring.domain.levels import N_
     from hiring.extensions import babel, csrf, db, limiter, login_manager, migrate
     from hiring.services.evaluations import keep_stored_evaluations_fresh
+    from hiring.services.webhook_events import send_webhooks
 
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True)
@@ -92,6 +93,7 @@ def register_extensions(app: Flask) -> None:
         return db.session.get(models.User, int(user_id))
 
     keep_stored_evaluations_fresh()
+    send_webhooks()  # after: its before-commit hook must see the evaluations just refreshed
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(
@@ -151,6 +153,7 @@ def register_blueprints(app: Flask) -> None:
         profiles,
         review,
         vacancies,
+        webhooks,
     )
 
     for module in (
@@ -167,6 +170,7 @@ def register_blueprints(app: Flask) -> None:
         documents,
         exports,
         outcomes,
+        webhooks,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp)

@@ -46,3 +46,5 @@ class Config:
     MAIL_FOLDER = None  # None: instance/mail
     # Links in mails sent by background workers, where there is no request to take the host from.
     BASE_URL = os.environ.get("HIRING_BASE_URL", "http://127.0.0.1:5000")
+    # http and private, loopback or link-local webhook URLs (tests, closed networks); never on the open internet
+    WEBHOOKS_ALLOW_PRIVATE = os.environ.get("WEBHOOKS_ALLOW_PRIVATE", "") == "1"

@@ -16,6 +16,8 @@ from hiring.api import (
     resources,
     users,
     vacancies,
+    webhook_paths,
+    webhooks,
 )
 from hiring.api.blueprint import bp
 
@@ -33,4 +35,6 @@ __all__ = [
     "resources",
     "users",
     "vacancies",
+    "webhook_paths",
+    "webhooks",
 ]

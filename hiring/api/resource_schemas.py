@@ -6,7 +6,9 @@ from hiring.api.request_schemas import REQUEST_SCHEMAS
 from hiring.api.response_schemas import RESPONSE_SCHEMAS
 from hiring.api.schema_parts import ID, MAX_ID, MOMENT, closed, nullable, text
 from hiring.models import ROLES
+from hiring.models.webhooks import DELIVERY_STATES
 from hiring.services.users import EMAIL_MAX
+from hiring.services.webhooks import EVENTS, SECRET_MAX, SECRET_MIN
 
 VERSION = {
     "type": ["integer", "null"],
@@ -59,5 +61,57 @@ RESOURCE_SCHEMAS: dict[str, dict[str, Any]] = {
             "after": {"type": ["object", "null"]},
         },
         ("id", "at", "user_id", "action", "entity_type", "entity_id", "before", "after"),
+    ),
+    "WebhookCreate": closed(
+        {
+            "url": text(2000, 1, description="https, never a private, loopback or link-local address"),
+            "events": {
+                "type": "array",
+                "items": {"type": "string", "enum": list(EVENTS)},
+                "minItems": 1,
+                "maxItems": len(EVENTS),
+            },
+            "secret": text(SECRET_MAX, SECRET_MIN, description="generated when left out"),
+        },
+        ("url", "events"),
+    ),
+    "Webhook": closed(
+        {
+            "id": ID,
+            "url": {"type": "string"},
+            "events": {"type": "array", "items": {"type": "string", "enum": list(EVENTS)}},
+            "active": {"type": "boolean"},
+            "created_at": MOMENT,
+            "secret": {"type": "string", "description": "only in the answer to POST, this once"},
+        },
+        ("id", "url", "events", "active", "created_at"),
+    ),
+    "WebhookDelivery": closed(
+        {
+            "id": ID,
+            "delivery_id": {"type": "string", "description": "the body's `id` and X-Hiring-Delivery"},
+            "event": {"type": "string", "enum": list(EVENTS)},
+            "state": {
+                "type": "string",
+                "enum": list(DELIVERY_STATES),
+                "description": "failed: the last try failed (retried with doubling waits, 8 tries)",
+            },
+            "attempts": {"type": "integer"},
+            "response_status": {"type": ["integer", "null"]},
+            "error": {"type": ["string", "null"]},
+            "created_at": MOMENT,
+            "last_attempt_at": nullable(MOMENT),
+        },
+        (
+            "id",
+            "delivery_id",
+            "event",
+            "state",
+            "attempts",
+            "response_status",
+            "error",
+            "created_at",
+            "last_attempt_at",
+        ),
     ),
 }

@@ -8,6 +8,7 @@ from hiring.models.profiles import Competency, Profile
 from hiring.models.records import DECISIONS, AuditEntry, Decision, RenderedDocument
 from hiring.models.users import ROLES, ApiToken, User
 from hiring.models.vacancies import CustomCheck, LanguageRequirement, Vacancy
+from hiring.models.webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "DECISIONS",
@@ -35,4 +36,6 @@ __all__ = [
     "User",
     "Vacancy",
     "VerifiedLanguage",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

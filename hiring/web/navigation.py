@@ -20,6 +20,7 @@ MENU = (
     MenuItem("interviews.my_candidates", _l("My candidates"), ("interviewer",)),
     MenuItem("audit.index", _l("Audit log"), ("admin", "hr")),
     MenuItem("admin.users", _l("Users"), ("admin",)),
+    MenuItem("webhooks.index", _l("Webhooks"), ("admin",)),
 )
 
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from hiring import create_app
 from hiring.extensions import db
-from hiring.models import Profile
+from hiring.models import Profile, WebhookDelivery, WebhookEndpoint
 from tests.builders import PASSWORD
 
 ROLES = ("anonymous", "admin", "hr", "interviewer_assigned", "interviewer_not_assigned", "lead")
@@ -120,10 +120,20 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "api.list_vacancies"): "UOOOOO",
     ("GET", "api.list_candidates"): "UOOONO",
     ("GET", "api.list_audit"): "UOOFFF",
+    ("POST", "api.create_webhook"): "UOFFFF",
+    ("GET", "api.list_webhooks"): "UOFFFF",
+    ("DELETE", "api.delete_webhook"): "UOFFFF",
+    ("GET", "api.list_deliveries"): "UOFFFF",
+    ("POST", "api.resend_delivery"): "UOFFFF",
+    ("GET", "webhooks.index"): "LOFFFF",
+    ("POST", "webhooks.index"): "LOFFFF",
+    ("GET", "webhooks.deliveries"): "LOFFFF",
+    ("POST", "webhooks.delete"): "LOFFFF",
+    ("POST", "webhooks.resend"): "LOFFFF",
 }
 
 # Requests that change who is logged in or what the others need run last, in this order.
-LAST = ("candidates.unassign", "admin.toggle_active", "auth.logout")
+LAST = ("webhooks.delete", "api.delete_webhook", "candidates.unassign", "admin.toggle_active", "auth.logout")
 
 
 def routes(app) -> list[tuple[str, str, object]]:
@@ -157,6 +167,12 @@ def world(app, build):
     build.assign(candidate, users["interviewer_assigned"])
     submitted = build.scorecard(candidate, maria)
     profile = db.session.scalar(sa.select(Profile).where(Profile.id == vacancy.profile_id))
+    # a documentation address (not public): a resend tries it and records the refusal, sending nothing
+    hook = WebhookEndpoint(url="https://192.0.2.1/hooks", events=["candidate.created"], secret="s" * 20)
+    hook.deliveries.append(WebhookDelivery(delivery_id="d-1", event="candidate.created", body="{}"))
+    spare = WebhookEndpoint(url="https://192.0.2.2/hooks", events=["decision.recorded"], secret="s" * 20)
+    db.session.add_all([hook, spare])
+    db.session.commit()
     params = {
         "candidate_id": candidate.id,
         "vacancy_id": vacancy.id,
@@ -166,8 +182,11 @@ def world(app, build):
         "user_id": victim.id,
         "code": "en",
         "filename": "css/app.css",
+        "webhook_id": hook.id,
+        "delivery_id": hook.deliveries[0].id,
     }
-    if_unassign = {"user_id": users["interviewer_assigned"].id}
+    # each route that deletes gets a record of its own
+    if_unassign = {"user_id": users["interviewer_assigned"].id, "webhook_id": spare.id}
     return users, params, if_unassign
 
 
@@ -200,7 +219,8 @@ def test_access_matrix(app, app_config, world, role_index, role):
     )
     wrong = []
     for method, endpoint, rule in table:
-        values = {**params, **(if_unassign if endpoint == "candidates.unassign" else {})}
+        own = if_unassign if endpoint in ("candidates.unassign", "webhooks.delete") else {}
+        values = {**params, **own}
         with server.test_request_context():
             path = server.url_for(endpoint, **{name: values[name] for name in rule.arguments})
         if endpoint.startswith("api."):
