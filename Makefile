@@ -9,7 +9,7 @@ export FLASK_APP := hiring
 help:
 	@echo "make run    - install, migrate, seed demo data, serve on http://127.0.0.1:5000"
 	@echo "make test   - install and run the whole test suite"
-	@echo "make serve  - production: gunicorn (WORKERS, DATABASE_URL, SECRET_KEY from the environment)"
+	@echo "make serve  - production: gunicorn (WORKERS, DATABASE_URL, SECRET_KEY, TRUSTED_PROXIES from the environment)"
 	@echo "make lint   - ruff check and format check"
 	@echo "make audit  - known vulnerabilities in the installed dependencies (PyPI advisories)"
 	@echo "make messages     - extract messages and update the ru and en catalogues"
@@ -26,11 +26,12 @@ $(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
 install: $(VENV)/.installed
 
 run: install
+	@test -n "$$SECRET_KEY" || $(BIN)/python -m hiring.secret_key instance >/dev/null  # a key of its own, made once
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed --demo
 	@echo
 	@echo "  KAM Hiring is starting on http://127.0.0.1:5000"
-	@echo "  Log in as: hr / lead / interviewer1 (password demo12345), or admin (password printed by the first seed,"
+	@echo "  Log in as: hr / lead / interviewer1 (password demo-kam-2026), or admin (password printed by the first seed,"
 	@echo "  or HIRING_ADMIN_PASSWORD if you set it)."
 	@echo
 	$(BIN)/flask run --host 127.0.0.1 --port 5000

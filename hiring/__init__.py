@@ -9,11 +9,13 @@ from sqlalchemy import event
 from werkzeug.routing import IntegerConverter
 
 from hiring.config import Config
+from hiring.secret_key import configure_secret_key
 
 
-def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+def create_app(test_config: dict[str, Any] | None = None, instance_path: str | None = None) -> Flask:
     app = Flask(
         __name__,
+        instance_path=instance_path,
         instance_relative_config=True,
         template_folder="../templates",
         static_folder="../static",
@@ -23,6 +25,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
+    configure_secret_key(app)
+    configure_proxies_and_cookies(app)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(
             app.instance_path, "hiring.sqlite"
@@ -36,6 +40,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_commands(app)
     register_template_helpers(app)
     return app
+
+
+def configure_proxies_and_cookies(app: Flask) -> None:
+    """Trust `TRUSTED_PROXIES` reverse proxies' X-Forwarded-For/-Proto; the remember cookie as safe as the session's."""
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", bool(app.config.get("SESSION_COOKIE_SECURE")))
 
 
 class RecordIdConverter(IntegerConverter):
@@ -89,8 +103,13 @@ def register_extensions(app: Flask) -> None:
     login_manager.localize_callback = gettext  # flashed in the reader's language
 
     @login_manager.user_loader
-    def load_user(user_id: str):
-        return db.session.get(models.User, int(user_id))
+    def load_user(session_id: str):
+        """The user of a session or remember cookie, unless their sessions were ended since (`12.3`, see get_id)."""
+        user_id, _dot, version = session_id.partition(".")
+        if not (user_id.isdigit() and version.isdigit()) or int(user_id) > 2**31 - 1:
+            return None
+        user = db.session.get(models.User, int(user_id))
+        return user if user is not None and user.session_version == int(version) else None
 
     keep_stored_evaluations_fresh()
     send_webhooks()  # after: its before-commit hook must see the evaluations just refreshed

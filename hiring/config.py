@@ -5,7 +5,9 @@ from datetime import timedelta
 
 
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    # No default: create_app takes the environment's, else the one `make run` generated into the instance folder,
+    # and refuses to start outside debug and tests without one (hiring.secret_key).
+    SECRET_KEY = os.environ.get("SECRET_KEY")
     # None means "SQLite in the instance folder"; create_app fills it in.
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -15,6 +17,10 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "") == "1"
     REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_DURATION = timedelta(days=14)
+    # The number of reverse proxies in front of the app whose X-Forwarded-For/-Proto are to be trusted (ProxyFix).
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0") or 0)
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
     API_TOKEN_TTL = timedelta(hours=int(os.environ.get("API_TOKEN_TTL_HOURS", "12")))
     BABEL_DEFAULT_LOCALE = "ru"
@@ -28,7 +34,9 @@ class Config:
     # A pooled connection that the server dropped (restart, failover) is replaced before use, not failed on.
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL")
-    LOGIN_ATTEMPTS_LIMIT = "10 per 15 minutes"
+    LOGIN_ATTEMPTS_LIMIT = "10 per 15 minutes"  # failed logins per account
+    # Failed logins per client address: much higher, so that one office behind one address is not locked out.
+    LOGIN_ADDRESS_ATTEMPTS_LIMIT = "100 per 15 minutes"
     PAGE_SIZE = 50
     COMPANY_NAME = os.environ.get("HIRING_COMPANY", "")
     # Background work (hiring/jobs.py): RQ over Redis when REDIS_URL is set, else in-process.

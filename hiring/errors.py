@@ -73,6 +73,8 @@ class InvalidInput(ServiceError):
 
 
 CORRECT_THESE = _l("Some values need correcting.")
+# The rule of hiring.domain.text, in words: forms, imports and the API refuse such text alike.
+CONTROL_CHARACTERS = _l("Remove the invisible control characters (such as NUL) from this text.")
 
 
 class InvalidVacancy(InvalidInput):

@@ -104,7 +104,7 @@ def vacancy_from_profile(profile: Profile, language: str, **fields) -> Vacancy:
     return Vacancy(profile=profile, language=language, **defaults)
 
 
-DEMO_PASSWORD = "demo12345"
+DEMO_PASSWORD = "demo-kam-2026"
 
 DEMO_PEOPLE = (
     ("hr", "hr", "Ольга Смирнова"),

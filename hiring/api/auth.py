@@ -1,6 +1,7 @@
 """Bearer tokens: issued for a username and password, stored hashed, expiring, dead with their user."""
 
 import hashlib
+import json
 import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -10,16 +11,13 @@ from typing import Any
 import sqlalchemy as sa
 from flask import current_app, g, request
 from flask_babel import gettext as _
-from werkzeug.security import check_password_hash
 
 from hiring.api.blueprint import bp
 from hiring.api.bodies import json_body
 from hiring.api.errors import ApiError, forbidden
 from hiring.extensions import db, limiter
 from hiring.models import ApiToken, User
-
-# Checked against when the username is unknown, so that both failures take the same time.
-_DUMMY_HASH = "scrypt:32768:8:1$dummy$" + "0" * 128
+from hiring.services import users
 
 
 def hash_token(token: str) -> str:
@@ -66,6 +64,7 @@ def authenticate() -> User:
     if user is None:
         raise _unauthorized(_("The token is unknown, expired or its user is deactivated."))
     g._login_user = user  # the audit log and the services see the API caller as the current user
+    g.api_token_hash = hash_token(token.strip())
     return user
 
 
@@ -90,16 +89,12 @@ def roles_required(*roles: str) -> Callable:
     return decorator
 
 
-def credentials_valid(user: User | None, password: str) -> bool:
-    if user is None:
-        check_password_hash(_DUMMY_HASH, password)
-        return False
-    return user.check_password(password) and user.active
-
-
 def _attempted_username() -> str:
     """The same key as the login page's, so failed attempts on the page and here add up."""
-    body = request.get_json(silent=True)
+    try:
+        body = json.loads(request.get_data(cache=True))
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to read: json_body answers 400
+        body = None
     name = body.get("username") if isinstance(body, dict) else None
     return "login-user:" + (name.strip().lower() if isinstance(name, str) else "")
 
@@ -112,18 +107,31 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_ATTEMPTS_LIMIT"]
 
 
+def _address_limit() -> str:
+    return current_app.config["LOGIN_ADDRESS_ATTEMPTS_LIMIT"]
+
+
 @bp.post("/tokens")
 # The login page's own buckets (its endpoint and scopes), so that the page and the API share one allowance.
-@limiter.shared_limit(_login_limit, scope="auth.login:login-address", deduct_when=_token_refused)
+@limiter.shared_limit(_address_limit, scope="auth.login:login-address", deduct_when=_token_refused)
 @limiter.shared_limit(
     _login_limit, scope="auth.login:login-user", deduct_when=_token_refused, key_func=_attempted_username
 )
 def create_token():
     """Exchange a username and password for a Bearer token."""
     body = json_body("TokenRequest")
-    user = db.session.scalar(sa.select(User).where(User.username == body["username"].strip()))
-    if not credentials_valid(user, body["password"]):
+    user = users.authenticate(body["username"], body["password"])
+    if user is None:
         raise _unauthorized(_("Wrong username or password, or the account is deactivated."))
     token, expires_at = issue_token(user)
     db.session.commit()
     return {"token": token, "expires_at": expires_at.isoformat()}, 201
+
+
+@bp.delete("/tokens/current")
+@roles_required()
+def revoke_token():
+    """Revoke the token this call is made with; it gets 401 from then on."""
+    db.session.execute(sa.delete(ApiToken).where(ApiToken.token_hash == g.api_token_hash))
+    db.session.commit()
+    return "", 204

@@ -13,8 +13,11 @@ from flask_babel import lazy_gettext as _l
 
 from hiring.api.errors import ApiError
 from hiring.api.openapi import SCHEMAS
+from hiring.domain.text import has_control_characters
 
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+MAX_DEPTH = 32  # no request schema nests half as deep; deeper bodies are refused before they are walked
+TOO_DEEP = object()
 _JSON_TYPES = {
     "object": dict,
     "array": list,
@@ -35,6 +38,10 @@ def json_body(schema_name: str) -> dict[str, Any]:
         body = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError):
         raise ApiError(400, "invalid_json", _("The body is not valid JSON.")) from None
+    except RecursionError:
+        body = TOO_DEEP
+    if body is TOO_DEEP or _depth(body) > MAX_DEPTH:
+        raise ApiError(400, "invalid_json", _("The body is nested too deeply."))
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_json", _("The body must be a JSON object."))
     fields: dict[str, str] = {}
@@ -42,6 +49,20 @@ def json_body(schema_name: str) -> dict[str, Any]:
     if fields:
         raise ApiError(400, "invalid", _("Some fields are wrong; see `fields`."), fields)
     return body
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in `value` (counted without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                stack.extend(
+                    (child, depth + 1) for child in (item.values() if isinstance(item, dict) else item)
+                )
+    return deepest
 
 
 def _refuse_constant(name: str):
@@ -76,7 +97,7 @@ def check(value: Any, schema: dict[str, Any], path: str, fields: dict[str, str])
             return
     if isinstance(value, str):
         if not _storable(value):
-            fields[name] = _("must be UTF-8 text without NUL characters")
+            fields[name] = _("must be UTF-8 text without control characters (tab and line breaks are fine)")
     elif _is_type(value, "integer") and schema.get("format") == "int32":
         if not INT32_MIN <= value <= INT32_MAX:
             fields[name] = _("is out of range")
@@ -99,14 +120,15 @@ def _check_object(value: dict, schema: dict[str, Any], path: str, fields: dict[s
         elif extra is False:
             fields[_join(path, key)] = _("unknown field")
         elif not _storable(key):
-            fields[path or "body"] = _("must have keys of UTF-8 text without NUL characters")
+            fields[path or "body"] = _("must have keys of UTF-8 text without control characters")
         elif isinstance(extra, dict):
             check(item, extra, _join(path, key), fields)
 
 
 def _storable(text: str) -> bool:
-    """PostgreSQL refuses NUL in text, and a lone surrogate cannot be encoded at all."""
-    if "\x00" in text:
+    """No control characters but tab and line breaks (hiring.domain.text; PostgreSQL refuses NUL in text), and no
+    lone surrogate, which cannot be encoded at all."""
+    if has_control_characters(text):
         return False
     try:
         text.encode("utf-8")

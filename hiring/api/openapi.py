@@ -24,8 +24,9 @@ The JSON API of KAM Hiring: the same product, roles and rules as the pages.
 
 **Authentication.** `POST /api/v1/tokens` with a username and password gives a Bearer token (valid 12 hours by
 default); send it as `Authorization: Bearer <token>`. A browser's login session never authenticates an API call.
-A deactivated user's tokens stop working at once. Failed attempts count together with the login page's
-(10 per 15 minutes per account and per address by default); beyond them the answer is 429.
+`DELETE /api/v1/tokens/current` revokes the token it is sent with. A deactivated user's tokens stop working at
+once, and a password change revokes every token of the user. Failed attempts count together with the login
+page's (10 per 15 minutes per account, 100 per address, by default); beyond them the answer is 429.
 
 **Roles** (as on the pages). admin: everything. hr: profiles, vacancies, candidates, import, checks,
 interviewers, and reading ranking, evaluations and PDFs. interviewer: only the candidates assigned to them (404
@@ -34,7 +35,8 @@ evaluations, PDFs, decisions. A role outside an operation's list gets 403.
 
 **Bodies.** JSON objects (`Content-Type: application/json`; else 415), except the CSV import (`text/csv`).
 **Unknown fields are refused**: 400 with `fields: {"<name>": "unknown field"}`. Text must be valid UTF-8
-without NUL characters. Bodies over the configured limit (2 MB by default) get 413.
+without control characters (tab and line breaks are fine). Bodies nested deeper than 32 levels get 400.
+Bodies over the configured limit (2 MB by default) get 413. Every answer is sent with `Cache-Control: no-store`.
 
 **Errors** always have the shape `{"error": {"code", "message", "fields"}}`: `fields` maps a field (dotted
 path for nested ones, e.g. `requirements.languages[0].min_level`) to a message; the CSV import adds
@@ -133,6 +135,14 @@ def _paths() -> dict[str, Any]:
                 roles="anyone with a username and password",
                 body="TokenRequest",
                 public=True,
+            )
+        },
+        "/tokens/current": {
+            "delete": _operation(
+                "Revoke the token of this call",
+                {204: {"description": "Revoked: the token gets 401 from now on"}},
+                (),
+                roles="any signed-in user",
             )
         },
         "/users": {

@@ -21,8 +21,9 @@ def document_response(printout: Any, pdf_bytes: Callable[[Any], bytes]) -> Respo
             printout.filename, printout.ascii_filename
         )
     response.set_etag(printout.key)
-    # The same URL shows different people nothing different, but only to those allowed: no shared caches.
-    response.headers["Cache-Control"] = "private, no-cache"
+    # Personal data: no cache may keep it, not even the browser's on disk (SPEC §6). The ETag still spares a
+    # client that kept the file itself the download.
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 

@@ -25,6 +25,8 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     # Bumped on every change, so an API PATCH with a stale `version` is refused (SPEC §6).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Part of every session and remember cookie (get_id); raising it ends them all (services.users.end_sessions).
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     tokens: Mapped[list["ApiToken"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
@@ -36,6 +38,10 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        """What the session and the remember cookie keep: the id and the session version, e.g. `12.3`."""
+        return f"{self.id}.{self.session_version or 0}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
@@ -51,6 +57,11 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.username} {self.role}>"
+
+
+# Usernames are unique ignoring case (`Admin` next to `admin` would fool people); the service checks first, this
+# index settles two concurrent requests.
+sa.Index("uq_user_username_lower", sa.func.lower(User.username), unique=True)
 
 
 class ApiToken(db.Model):

@@ -18,7 +18,8 @@ from hiring.domain.levels import (
     normalize_language_code,
     normalize_language_level,
 )
-from hiring.errors import joined
+from hiring.domain.text import has_control_characters, has_visible_character
+from hiring.errors import CONTROL_CHARACTERS, joined
 from hiring.errors import lazy_gettext as _l
 
 FIELDS = (
@@ -64,7 +65,8 @@ def parse_number(value: Any) -> float:
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    """Nothing a reader could see: None, or text without a visible character (two zero-width spaces are blank)."""
+    return value is None or (isinstance(value, str) and not has_visible_character(value))
 
 
 def _text(value: Any, field: str, limit: int, errors: dict[str, str]) -> str | None:
@@ -72,6 +74,9 @@ def _text(value: Any, field: str, limit: int, errors: dict[str, str]) -> str | N
         return None
     if not isinstance(value, str):
         errors[field] = _l("Enter text here.")
+        return None
+    if has_control_characters(value):
+        errors[field] = CONTROL_CHARACTERS
         return None
     text = " ".join(value.split()) if field != "notes" else value.strip()
     if len(text) > limit:

@@ -7,7 +7,8 @@ and the JSON API; the caller owns the transaction (nothing here commits).
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from hiring.errors import InvalidInput
+from hiring.domain.text import has_control_characters, has_visible_character
+from hiring.errors import CONTROL_CHARACTERS, InvalidInput
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import DECISIONS, Candidate, Decision
@@ -27,8 +28,10 @@ def record_decision(candidate: Candidate, decision: str, rationale: str, user_id
     errors = {}
     if decision not in DECISIONS:
         errors["decision"] = _l("Choose hire, reject or hold.")
-    if not rationale:
+    if not has_visible_character(rationale):
         errors["rationale"] = _l("Give the reasons for the decision.")
+    elif has_control_characters(rationale):
+        errors["rationale"] = CONTROL_CHARACTERS
     elif len(rationale) > RATIONALE_MAX_LENGTH:
         errors["rationale"] = _l("Keep the rationale under %(max)s characters.", max=RATIONALE_MAX_LENGTH)
     if errors:

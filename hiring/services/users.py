@@ -2,13 +2,17 @@
 the CLI."""
 
 import re
+from functools import cache
+from pathlib import Path
 
 import sqlalchemy as sa
+from werkzeug.security import check_password_hash
 
+from hiring.domain.text import has_visible_character
 from hiring.errors import Duplicate, InvalidInput, UsernameTaken, VersionConflict
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
-from hiring.models import ROLES, User
+from hiring.models import ROLES, ApiToken, User
 from hiring.services import audit
 
 USER_FIELDS = ("username", "full_name", "role", "active")
@@ -16,7 +20,43 @@ USERNAME = re.compile(r"[A-Za-z0-9_.-]{2,64}")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 EMAIL_MAX = 254
 EDITABLE = ("role", "full_name", "email", "active")
-PASSWORD_MIN, PASSWORD_MAX = 8, 200
+PASSWORD_MIN, PASSWORD_MAX = 10, 200
+COMMON_PASSWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "common_passwords.txt"
+# Checked against when the username is unknown, so that a wrong name and a wrong password take the same time
+# (the parameters of User.set_password's scrypt).
+_DUMMY_HASH = "scrypt:32768:8:1$dummy$" + "0" * 128
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The passwords attackers try first (hiring/data/common_passwords.txt), lower case."""
+    lines = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def password_problem(password: str, username: str):
+    """Why the password is refused (a message id), or None when it is good enough."""
+    if not PASSWORD_MIN <= len(password or "") <= PASSWORD_MAX:
+        return _l("The password must have at least 10 characters.")
+    folded = password.strip().casefold()
+    if folded == (username or "").strip().casefold() or folded in common_passwords() or len(set(folded)) < 3:
+        return _l("This password is too easy to guess: avoid the username and common passwords.")
+    return None
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """The active user with this username and password, else None; the same work whether the user exists or not."""
+    user = db.session.scalar(sa.select(User).where(User.username == (username or "").strip()))
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password or "")
+        return None
+    return user if user.check_password(password or "") and user.active else None
+
+
+def username_taken(username: str) -> bool:
+    """Usernames are unique ignoring case: `Admin` cannot stand next to `admin`."""
+    query = sa.select(User.id).where(sa.func.lower(User.username) == username.lower())
+    return db.session.scalar(query) is not None
 
 
 def check_user_data(username: str, full_name: str, role: str, password: str) -> dict[str, str]:
@@ -24,12 +64,13 @@ def check_user_data(username: str, full_name: str, role: str, password: str) -> 
     errors = {}
     if not USERNAME.fullmatch(username or ""):
         errors["username"] = _l("Use Latin letters, digits, dots, dashes or underscores.")
-    if not (full_name or "").strip() or len(full_name) > 200:
+    if not has_visible_character(full_name) or len(full_name) > 200:
         errors["full_name"] = _l("Give the person's name (up to 200 characters).")
     if role not in ROLES:
         errors["role"] = _l("Choose one of the roles.")
-    if not PASSWORD_MIN <= len(password or "") <= PASSWORD_MAX:
-        errors["password"] = _l("The password must have at least 8 characters.")
+    problem = password_problem(password, username)
+    if problem is not None:
+        errors["password"] = problem
     return errors
 
 
@@ -39,7 +80,7 @@ def create_user(username: str, full_name: str, role: str, password: str, by_user
     errors = check_user_data(username, full_name, role, password)
     if errors:
         raise InvalidInput(_l("Some fields are wrong."), errors)
-    if db.session.scalar(sa.select(User.id).where(User.username == username)) is not None:
+    if username_taken(username):
         raise UsernameTaken(_l("This username is taken."))
     user = User(username=username, full_name=full_name, role=role)
     user.set_password(password)
@@ -61,10 +102,35 @@ def change_role(user: User, role: str, by_user: User) -> None:
 
 
 def set_active(user: User, active: bool, by_user: User) -> None:
-    """Deactivate the user (no more log-in or API token) or activate them again; never oneself (audited)."""
+    """Deactivate the user (every session, remember cookie and API token ends) or activate them again; never
+    oneself (audited)."""
     if user.id == by_user.id:
         raise InvalidInput(_l("You cannot deactivate your own account."))
     _change(user, "active", active, by_user)
+    if not active:
+        end_sessions(user)
+
+
+def change_password(user: User, password: str, by_user_id: int | None) -> None:
+    """Give the user a new password (the rules of create_user) and end every session and token they had (audited)."""
+    problem = password_problem(password, user.username)
+    if problem is not None:
+        raise InvalidInput(problem, {"password": problem})
+    user.set_password(password)
+    end_sessions(user)
+    audit.record("user.password", "user", user.id, user_id=by_user_id)
+
+
+def end_sessions(user: User, api_tokens: bool = True) -> None:
+    """End every page session and remember cookie of the user (on every device), and with `api_tokens` revoke
+    their API tokens too (flushed, not committed).
+
+    Logging out ends the sessions only; a password change, a reset and deactivation end the tokens as well.
+    """
+    user.session_version = (user.session_version or 0) + 1
+    if api_tokens:
+        db.session.execute(sa.delete(ApiToken).where(ApiToken.user_id == user.id))
+    db.session.flush()
 
 
 def _change(user: User, field: str, value, by_user: User) -> None:

@@ -15,6 +15,7 @@ from hiring.domain.levels import (
     normalize_language_code,
     normalize_language_level,
 )
+from hiring.domain.text import has_visible_character
 from hiring.errors import InvalidVacancy
 from hiring.services.profile_input import validate_experience
 
@@ -57,7 +58,7 @@ def check_vacancy_data(
         if len(text) > limit:
             errors[name] = N_("This text is too long.")
         values[name] = text
-    if "title" in values and not values["title"]:
+    if "title" in values and not has_visible_character(values["title"]):
         errors["title"] = N_("Enter the vacancy's title.")
 
     language = given("language")
@@ -207,7 +208,7 @@ def _validated_checks(items: Any, errors: dict[str, str]) -> list[dict[str, Any]
             errors[prefix] = N_("Each check needs a text and whether it is mandatory.")
             continue
         text = item.get("text")
-        if not isinstance(text, str) or not text.strip():
+        if not isinstance(text, str) or not has_visible_character(text):
             errors[f"{prefix}.text"] = N_("Enter the question to answer yes or no.")
         elif len(text.strip()) > CHECK_TEXT:
             errors[f"{prefix}.text"] = N_("Use at most 500 characters.")

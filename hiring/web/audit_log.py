@@ -6,6 +6,7 @@ from sqlalchemy.orm import selectinload
 
 from hiring.extensions import db
 from hiring.models import AuditEntry
+from hiring.query_params import query_int
 from hiring.web.access import role_required
 
 bp = Blueprint("audit", __name__)
@@ -28,12 +29,14 @@ def index():
     """Audit entries, newest first, optionally for one record."""
     query = sa.select(AuditEntry).options(selectinload(AuditEntry.user)).order_by(AuditEntry.id.desc())
     entity_type = request.args.get("entity_type") or None
-    entity_id = request.args.get("entity_id", type=int)
+    entity_id = query_int("entity_id")
     if entity_type:
         query = query.where(AuditEntry.entity_type == entity_type)
     if entity_id is not None:
         query = query.where(AuditEntry.entity_id == entity_id)
-    page = db.paginate(query, per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    page = db.paginate(
+        query, page=query_int("page", 1), per_page=current_app.config["PAGE_SIZE"], error_out=False
+    )
     return render_template(
         "audit/index.html",
         page=page,

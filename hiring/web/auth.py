@@ -2,7 +2,6 @@
 
 from urllib.parse import urlsplit
 
-import sqlalchemy as sa
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -12,7 +11,7 @@ from wtforms import BooleanField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from hiring.extensions import db, limiter
-from hiring.models import User
+from hiring.services import users
 
 bp = Blueprint("auth", __name__)
 
@@ -48,8 +47,12 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_ATTEMPTS_LIMIT"]
 
 
+def _address_limit() -> str:
+    return current_app.config["LOGIN_ADDRESS_ATTEMPTS_LIMIT"]
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"], deduct_when=_login_failed, scope="login-address")
+@limiter.limit(_address_limit, methods=["POST"], deduct_when=_login_failed, scope="login-address")
 @limiter.limit(
     _login_limit,
     methods=["POST"],
@@ -63,8 +66,8 @@ def login():
         return redirect(url_for("home.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(sa.select(User).where(User.username == form.username.data.strip()))
-        if user is None or not user.check_password(form.password.data) or not user.active:
+        user = users.authenticate(form.username.data, form.password.data)
+        if user is None:
             flash(_("Wrong username or password, or the account is deactivated."), "error")
         else:
             login_user(user, remember=form.remember.data)
@@ -75,9 +78,13 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Sign the user out; the login page that follows keeps speaking the user's language."""
+    """Sign the user out everywhere: every session and remember cookie of theirs ends (API tokens stay).
+
+    The login page that follows keeps speaking the user's language."""
     if current_user.locale in ("ru", "en"):
         session["locale"] = current_user.locale
+    users.end_sessions(current_user, api_tokens=False)
+    db.session.commit()
     flash(_("You have logged out."), "info")
     logout_user()
     return redirect(url_for("auth.login"))

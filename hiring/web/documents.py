@@ -4,12 +4,13 @@ Each answer carries the document's key as its ETag; a reader who already has tha
 anything being rendered or read from the cache.
 """
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort
 from flask_login import current_user
 
 from hiring.documents.downloads import document_response
 from hiring.domain.ranking import shortlist_size_ok
 from hiring.errors import ShortlistError
+from hiring.query_params import query_ints
 from hiring.services import printouts
 from hiring.services.evaluations import with_requirements
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
@@ -49,7 +50,7 @@ def evaluation_pdf(candidate_id: int):
 def comparison_pdf(vacancy_id: int):
     """Two to six candidates of the vacancy side by side (`?ids=1&ids=2`)."""
     vacancy = vacancy_or_404(vacancy_id, current_user)
-    ids = request.args.getlist("ids", type=int)
+    ids = query_ints("ids")
     if not shortlist_size_ok(len(set(ids))):
         abort(400)
     try:

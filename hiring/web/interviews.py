@@ -15,6 +15,7 @@ from hiring.errors import Conflict, InvalidInput, Locked, ScorecardConflict, tex
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Candidate, Scorecard
+from hiring.query_params import query_int
 from hiring.services import interviews
 from hiring.services.lookups import candidate_or_404
 from hiring.web.access import role_required
@@ -46,6 +47,7 @@ def my_candidates():
         state = None
     page = db.paginate(
         interviews.assigned_candidates(current_user, state),
+        page=query_int("page", 1),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )

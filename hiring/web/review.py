@@ -24,6 +24,7 @@ from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.glossary import DECISION_LABELS, describe, label, rule_label, stored_reasons
 from hiring.models import Candidate, Scorecard, StoredEvaluation, User
+from hiring.query_params import parse_int, query_int
 from hiring.services.decisions import current_decisions, decision_history, record_decision
 from hiring.services.evaluations import (
     evaluate_candidate,
@@ -72,7 +73,7 @@ def dashboard(vacancy_id: int):
     )
     per_page = current_app.config["PAGE_SIZE"]
     page = Page(
-        min(max(request.args.get("page", 1, type=int), 1), max(math.ceil(matching / per_page), 1)),
+        min(query_int("page", 1), max(math.ceil(matching / per_page), 1)),
         per_page,
         matching,
     )
@@ -181,7 +182,7 @@ def _shortlist_ids() -> list[int]:
     ids: list[int] = []
     for raw in request.args.getlist("ids"):
         for part in raw.replace(",", " ").split():
-            value = int(part)
+            value = parse_int(part)
             if value not in ids:
                 ids.append(value)
     return ids

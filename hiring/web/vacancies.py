@@ -11,6 +11,7 @@ from hiring.domain.levels import BANDS
 from hiring.errors import InvalidInput, VersionConflict
 from hiring.extensions import db
 from hiring.models import Candidate, Profile, StoredEvaluation, Vacancy
+from hiring.query_params import query_int
 from hiring.services import vacancies as service
 from hiring.services.evaluations import with_requirements
 from hiring.services.lookups import vacancy_or_404
@@ -108,7 +109,7 @@ def detail(vacancy_id: int):
         .options(selectinload(Candidate.evaluation))
         .order_by(*ranking_order())
     )
-    page = db.paginate(query, per_page=CANDIDATES_PER_PAGE, error_out=False)
+    page = db.paginate(query, page=query_int("page", 1), per_page=CANDIDATES_PER_PAGE, error_out=False)
     return render_template(
         "vacancies/detail.html",
         vacancy=vacancy,

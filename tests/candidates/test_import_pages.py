@@ -234,7 +234,7 @@ class TestWithCsrf:
         vacancy = build.vacancy()
         user = build.user("hr", locale="en")
         with client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user.get_id()
             session["_fresh"] = True
         big = csv_file(*["Name,a@example.com,,master,,5,,,"] * 80_000)
         response = upload(client, vacancy, big)

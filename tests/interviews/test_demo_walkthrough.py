@@ -67,7 +67,7 @@ def read_form(html: str, form_id: str) -> FormReader:
 def test_demo_interviewer3_finishes_a_scorecard_by_clicking(app, runner, client):
     result = runner.invoke(args=["seed", "--demo"])
     assert result.exit_code == 0, result.output
-    login = client.post("/login", data={"username": "interviewer3", "password": "demo12345"})
+    login = client.post("/login", data={"username": "interviewer3", "password": "demo-kam-2026"})
     assert login.status_code == 302
 
     home = client.get("/my/candidates").get_data(as_text=True)
@@ -114,7 +114,7 @@ def test_demo_interviewer3_starts_a_new_scorecard(app, runner, client, build):
     elena = db.session.scalar(sa.select(User).where(User.username == "interviewer3"))
     candidate = db.session.scalar(sa.select(Candidate).where(Candidate.full_name == "Наталья Орлова"))
     build.assign(candidate, elena)
-    client.post("/login", data={"username": "interviewer3", "password": "demo12345"})
+    client.post("/login", data={"username": "interviewer3", "password": "demo-kam-2026"})
     url = f"/interview/{candidate.id}/scorecard"
     form = read_form(client.get(url).get_data(as_text=True), "scorecard-form")
     assert form.values.get("version", "") == ""

@@ -88,6 +88,7 @@ MATRIX: dict[tuple[str, str], str] = {
     # the JSON API: Bearer tokens only
     ("GET", "api.openapi_json"): "OOOOOO",
     ("POST", "api.create_token"): "OOOOOO",
+    ("DELETE", "api.revoke_token"): "UOOOOO",
     ("POST", "api.create_user"): "UOFFFF",
     ("GET", "api.list_profiles"): "UOOFFF",
     ("GET", "api.get_profile"): "UOOFFF",
@@ -133,7 +134,14 @@ MATRIX: dict[tuple[str, str], str] = {
 }
 
 # Requests that change who is logged in or what the others need run last, in this order.
-LAST = ("webhooks.delete", "api.delete_webhook", "candidates.unassign", "admin.toggle_active", "auth.logout")
+LAST = (
+    "webhooks.delete",
+    "api.delete_webhook",
+    "candidates.unassign",
+    "admin.toggle_active",
+    "auth.logout",
+    "api.revoke_token",
+)
 
 
 def routes(app) -> list[tuple[str, str, object]]:
