@@ -8,7 +8,12 @@ ROLES = ("admin", "hr", "interviewer", "lead")
 
 # method, path, body, roles allowed (admin always is)
 OPERATIONS = [
-    ("POST", "/users", {"username": "newbie", "password": "password123", "role": "hr", "full_name": "N"}, ()),
+    (
+        "POST",
+        "/users",
+        {"username": "newbie", "password": "violet-harbour-42", "role": "hr", "full_name": "N"},
+        (),
+    ),
     ("GET", "/profiles", None, ("hr",)),
     ("GET", "/profiles/{profile}", None, ("hr",)),
     ("POST", "/vacancies", {"title": "KAM", "profile_id": "{profile}", "language": "ru"}, ("hr",)),

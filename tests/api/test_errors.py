@@ -145,7 +145,7 @@ def test_duplicate_email_gets_409(api, hr, vacancy, build):
 def test_duplicate_username_gets_409(api, app):
     admin = make_user("admin", username="root")
     make_user("hr", username="olga")
-    body = {"username": "olga", "password": "password123", "role": "hr", "full_name": "Olga"}
+    body = {"username": "olga", "password": "violet-harbour-42", "role": "hr", "full_name": "Olga"}
     response = api.post("/users", admin, json=body)
     assert response.status_code == 409
     assert error_of(response)["code"] == "duplicate"

@@ -35,7 +35,7 @@ def test_validation_messages_in_russian(client, auth, build):
     )
     html = response.get_data(as_text=True)
     assert "Используйте латинские буквы, цифры, точки, дефисы или подчёркивания." in html
-    assert "Пароль должен быть не короче 8 символов." in html
+    assert "Пароль должен быть не короче 10 символов." in html
     response = client.post(
         "/admin/users", data={"username": "ivan", "full_name": "", "role": "hr", "password": "x"}
     )
@@ -82,10 +82,14 @@ def test_logout_speaks_the_leaving_user_language(client, auth, build, language, 
         (
             "ru_RU.UTF-8",
             "Пользователь maria (Интервьюер) создан.",
-            "Пароль должен быть не короче 8 символов.",
+            "Пароль должен быть не короче 10 символов.",
         ),
-        ("en_GB.UTF-8", "User maria (Interviewer) created.", "The password must have at least 8 characters."),
-        ("C.UTF-8", "User maria (Interviewer) created.", "The password must have at least 8 characters."),
+        (
+            "en_GB.UTF-8",
+            "User maria (Interviewer) created.",
+            "The password must have at least 10 characters.",
+        ),
+        ("C.UTF-8", "User maria (Interviewer) created.", "The password must have at least 10 characters."),
     ],
 )
 def test_command_line_speaks_the_shell_language(runner, monkeypatch, shell, created, too_short):
