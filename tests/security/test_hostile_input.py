@@ -85,9 +85,9 @@ def test_deeply_nested_json_to_the_token_endpoint_answers_400(server):
     assert response.get_json()["error"]["code"] == "invalid_json"
 
 
-@pytest.mark.parametrize("depth", [200, 5_000])
-def test_deeply_nested_json_inside_a_field_answers_400(server, world, depth):
+def test_deeply_nested_json_inside_a_field_answers_400(server, world):
     vacancy, _first, _second = world
+    depth = 5_000
     body = '{"full_name": ' + "[" * depth + "]" * depth + "}"
     response = server.test_client().post(
         f"/api/v1/vacancies/{vacancy.id}/candidates",
