@@ -9,6 +9,7 @@ from hiring.api.errors import ApiError
 from hiring.api.pagination import page_args, page_response
 from hiring.api.schema_parts import MAX_ID
 from hiring.api.serializers import moment, ranking_entry_json, vacancy_json
+from hiring.query_params import parse_int
 from hiring.services import listings
 from hiring.services.lookups import vacancy_or_404
 
@@ -46,12 +47,12 @@ def list_audit():
     """Audit entries, newest first, optionally of one record (`entity_type`, `entity_id`)."""
     limit, after = page_args()
     raw_id = request.args.get("entity_id")
-    if raw_id is not None and not (raw_id.isdigit() and int(raw_id) <= MAX_ID):
+    try:
+        entity_id = None if raw_id is None else parse_int(raw_id, 0, MAX_ID)
+    except ValueError:
         message = _("Give a record id (a whole number).")
-        raise ApiError(400, "invalid", message, {"entity_id": message})
-    page = listings.audit_page(
-        request.args.get("entity_type") or None, None if raw_id is None else int(raw_id), after, limit
-    )
+        raise ApiError(400, "invalid", message, {"entity_id": message}) from None
+    page = listings.audit_page(request.args.get("entity_type") or None, entity_id, after, limit)
     return page_response([audit_entry_json(row.AuditEntry) for row in page.rows], page)
 
 

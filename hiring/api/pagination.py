@@ -14,6 +14,7 @@ from flask import jsonify, request
 from flask_babel import gettext as _
 
 from hiring.api.errors import ApiError
+from hiring.query_params import parse_int
 from hiring.services.keyset import Key, KeysetPage
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 500
@@ -48,9 +49,10 @@ def page_args() -> tuple[int, Key | None]:
     raw_limit = request.args.get("limit")
     limit = DEFAULT_LIMIT
     if raw_limit is not None:
-        if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
-            raise _invalid("limit", _("Give a whole number from 1 to %(max)s.", max=MAX_LIMIT))
-        limit = int(raw_limit)
+        try:  # the one bounded parser: `²` or a 5,000-digit number is a 400, not a 500
+            limit = parse_int(raw_limit, 1, MAX_LIMIT)
+        except ValueError:
+            raise _invalid("limit", _("Give a whole number from 1 to %(max)s.", max=MAX_LIMIT)) from None
     raw_after = request.args.get("after")
     return limit, (None if raw_after is None else decode_cursor(raw_after))
 

@@ -18,6 +18,7 @@ from hiring.documents.downloads import document_response
 from hiring.domain.visibility import READERS
 from hiring.errors import VersionConflict
 from hiring.extensions import db
+from hiring.query_params import parse_int
 from hiring.services import candidates, decisions, printouts, vacancies
 from hiring.services.evaluations import with_requirements
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
@@ -103,7 +104,9 @@ def comparison_pdf(vacancy_id: int):
     """Two to six of the vacancy's candidates side by side (`?ids=1&ids=2`)."""
     vacancy = vacancy_or_404(vacancy_id, api_user())
     raw = request.args.getlist("ids")
-    if not all(item.isdigit() and 1 <= int(item) <= MAX_ID for item in raw):
+    try:
+        ids = [parse_int(item, 1, MAX_ID) for item in raw]
+    except ValueError:
         message = _("Give candidate ids as whole numbers: ?ids=1&ids=2.")
-        raise ApiError(400, "invalid", message, {"ids": message})
-    return document_response(printouts.comparison(vacancy, [int(i) for i in raw]), printouts.pdf_bytes)
+        raise ApiError(400, "invalid", message, {"ids": message}) from None
+    return document_response(printouts.comparison(vacancy, ids), printouts.pdf_bytes)

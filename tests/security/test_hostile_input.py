@@ -166,3 +166,22 @@ def test_an_invisible_decision_rationale_is_refused(server, world):
     )
     assert page.status_code == 400
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Decision)) == 0
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/vacancies?limit=" + "9" * 5000,
+        "/api/v1/vacancies?limit=\u00b2",
+        "/api/v1/audit?entity_id=" + "9" * 5000,
+        "/api/v1/audit?entity_id=\u00b2",
+        "/api/v1/vacancies/{vacancy}/comparison.pdf?ids={first}&ids=\u00b2",
+    ],
+)
+def test_the_api_parses_query_numbers_with_the_same_bounded_parser(server, world, path):
+    """`isdigit()` says yes to `²` and to 5,000 digits, which int() then refuses: that was a 500."""
+    vacancy, first, _second = world
+    response = server.test_client().get(
+        path.format(vacancy=vacancy.id, first=first.id), headers=bearer("root")
+    )
+    assert response.status_code == 400
