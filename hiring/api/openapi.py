@@ -12,6 +12,7 @@ from flask import jsonify
 
 from hiring.api import outcome_schemas
 from hiring.api.blueprint import bp
+from hiring.api.pagination import AFTER_PARAMETER, LIMIT_PARAMETER, LINK_HEADER
 from hiring.api.request_schemas import REQUEST_SCHEMAS
 from hiring.api.resource_schemas import RESOURCE_SCHEMAS
 from hiring.api.response_schemas import RESPONSE_SCHEMAS
@@ -212,10 +213,17 @@ def _paths() -> dict[str, Any]:
         "/vacancies/{vacancy_id}/ranking": {
             "get": _operation(
                 "The vacancy's candidates in ranking order",
-                {200: _json({"type": "array", "items": ref("RankingEntry")}, "Best first (SPEC §3)")},
-                (403, 404),
+                {
+                    200: {
+                        **_json(
+                            {"type": "array", "items": ref("RankingEntry")}, "Best first (SPEC §3), one page"
+                        ),
+                        "headers": LINK_HEADER,
+                    }
+                },
+                (400, 403, 404),
                 roles="lead, hr",
-                parameters=(_VACANCY,),
+                parameters=(_VACANCY, LIMIT_PARAMETER, AFTER_PARAMETER),
             )
         },
         "/candidates/{candidate_id}/checks": {

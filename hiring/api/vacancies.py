@@ -5,13 +5,14 @@ from flask_babel import gettext as _
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.bodies import csv_body, json_body
+from hiring.api.pagination import page_args, page_response
 from hiring.api.serializers import candidate_json, ranking_entry_json, vacancy_json
 from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.models import Profile
 from hiring.services import candidates, imports, vacancies
 from hiring.services.lookups import vacancy_or_404
-from hiring.services.ranking import stored_ranking
+from hiring.services.ranking import ranking_page
 
 
 @bp.post("/vacancies")
@@ -53,6 +54,8 @@ def import_candidates(vacancy_id: int):
 @bp.get("/vacancies/<int:vacancy_id>/ranking")
 @roles_required("lead", "hr")
 def ranking(vacancy_id: int):
-    """The vacancy's candidates in ranking order (SPEC §3), computed by the scoring engine."""
+    """The vacancy's candidates in ranking order (SPEC §3), one page at a time (SPEC §6)."""
     vacancy_or_404(vacancy_id, api_user())
-    return [ranking_entry_json(row, row.full_name) for row in stored_ranking(vacancy_id)]
+    limit, after = page_args()
+    page = ranking_page(vacancy_id, after, limit)
+    return page_response([ranking_entry_json(row, row.full_name) for row in page.rows], page)

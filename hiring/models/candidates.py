@@ -104,6 +104,23 @@ class StoredEvaluation(db.Model):
 
     candidate: Mapped[Candidate] = relationship(back_populates="evaluation")
 
-    __table_args__ = (
-        sa.Index("ix_stored_evaluation_ranking", "vacancy_id", "rank_group", "score", "coverage"),
+
+def ranking_key() -> tuple:
+    """StoredEvaluation's ranking key (group, -score with a missing score last, -coverage, id), all ascending.
+
+    A score is 0–100, so a missing one taken as -1 (coalesce(-score, 1.0)) sorts after every number, as the
+    domain's ranking_key_from() has it.
+    The constants are literal SQL, not parameters, so that a query's ORDER BY and row comparison match the
+    expressions of ix_stored_evaluation_ranking and the database seeks the index (see services/ranking.py).
+    No CASE: PostgreSQL reads a CASE back over several lines, which the migration check cannot compare.
+    """
+    se = StoredEvaluation
+    return (
+        se.rank_group,
+        sa.func.coalesce(-se.score, sa.literal_column("1.0")),
+        -se.coverage,
+        se.candidate_id,
     )
+
+
+sa.Index("ix_stored_evaluation_ranking", StoredEvaluation.vacancy_id, *ranking_key())

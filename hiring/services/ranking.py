@@ -12,38 +12,32 @@ import sqlalchemy as sa
 
 from hiring.extensions import db
 from hiring.models import Candidate, StoredEvaluation
+from hiring.models.candidates import ranking_key
+from hiring.services.keyset import Key, KeysetPage, keyset_page
 
 
 def ranking_order() -> tuple:
     """SQL ORDER BY over StoredEvaluation equal to the domain's ranking key (group, -score, -coverage, id).
 
     Every part ascends (a missing score sorts after every number), so the key also compares as one row value:
-    see ranked_before().
+    see ranked_before() and ranking_page(). The index ix_stored_evaluation_ranking holds the same expressions.
     """
-    se = StoredEvaluation
-    return (
-        se.rank_group,
-        sa.case((se.score.is_(None), 1), else_=0),
-        sa.func.coalesce(-se.score, 0.0),
-        -se.coverage,
-        se.candidate_id,
-    )
+    return ranking_key()
 
 
 def ranked_before(stored: StoredEvaluation):
     """SQL condition: the stored evaluation ranks before `stored` (same vacancy to be added by the caller)."""
     mine = (
         stored.rank_group,
-        1 if stored.score is None else 0,
-        0.0 if stored.score is None else -stored.score,
+        1.0 if stored.score is None else -stored.score,
         -stored.coverage,
         stored.candidate_id,
     )
     return sa.tuple_(*ranking_order()) < sa.tuple_(*(sa.literal(value) for value in mine))
 
 
-def stored_ranking(vacancy_id: int) -> list[sa.Row]:
-    """The vacancy's stored evaluations with candidate names, in ranking order, in one query.
+def ranking_page(vacancy_id: int, after: Key | None, limit: int) -> KeysetPage:
+    """One page of the vacancy's ranking after the key `after`, in one query at any position and size.
 
     Rows carry candidate_id, full_name, score, band, eligibility, coverage, confidence and flags: the same values
     and order as rank_vacancy() (tests hold them equal), without loading every scorecard.
@@ -61,9 +55,20 @@ def stored_ranking(vacancy_id: int) -> list[sa.Row]:
         )
         .join(Candidate, Candidate.id == StoredEvaluation.candidate_id)
         .where(StoredEvaluation.vacancy_id == vacancy_id)
-        .order_by(*ranking_order())
     )
-    return list(db.session.execute(query))
+    return keyset_page(query, ranking_order(), after, limit)
+
+
+def stored_ranking(vacancy_id: int) -> list[sa.Row]:
+    """The whole ranking (every page of ranking_page() in turn), for the callers that need all of it."""
+    rows: list[sa.Row] = []
+    after = None
+    while True:
+        page = ranking_page(vacancy_id, after, 10_000)
+        rows.extend(page.rows)
+        if page.next_key is None:
+            return rows
+        after = page.next_key
 
 
 @dataclass(frozen=True)
