@@ -88,6 +88,7 @@ def register_extensions(app: Flask) -> None:
     from hiring.domain.levels import N_
     from hiring.extensions import babel, csrf, db, limiter, login_manager, migrate
     from hiring.services.evaluations import keep_stored_evaluations_fresh
+    from hiring.services.revisions import keep_revisions
     from hiring.services.webhook_events import send_webhooks
 
     db.init_app(app)
@@ -113,6 +114,7 @@ def register_extensions(app: Flask) -> None:
 
     keep_stored_evaluations_fresh()
     send_webhooks()  # after: its before-commit hook must see the evaluations just refreshed
+    keep_revisions()  # after: it bumps the revisions of the stored evaluations just refreshed
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(

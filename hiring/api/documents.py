@@ -4,8 +4,7 @@ from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.documents.downloads import document_response
 from hiring.domain.visibility import READERS
-from hiring.services import printouts
-from hiring.services.evaluations import with_requirements
+from hiring.services import document_cache
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
 
 
@@ -13,8 +12,8 @@ from hiring.services.lookups import candidate_or_404, vacancy_or_404
 @roles_required(*READERS)
 def job_post_pdf(vacancy_id: int):
     """The vacancy's job post PDF, in the vacancy's language."""
-    vacancy = vacancy_or_404(vacancy_id, api_user(), with_requirements())
-    return document_response(printouts.job_post(vacancy), printouts.pdf_bytes)
+    vacancy = vacancy_or_404(vacancy_id, api_user())
+    return document_response(document_cache.job_post(vacancy), document_cache.pdf_bytes)
 
 
 @bp.get("/candidates/<int:candidate_id>/evaluation.pdf")
@@ -22,5 +21,5 @@ def job_post_pdf(vacancy_id: int):
 def evaluation_pdf(candidate_id: int):
     """The candidate's evaluation PDF."""
     return document_response(
-        printouts.evaluation(candidate_or_404(candidate_id, api_user())), printouts.pdf_bytes
+        document_cache.evaluation(candidate_or_404(candidate_id, api_user())), document_cache.pdf_bytes
     )

@@ -101,6 +101,8 @@ class StoredEvaluation(db.Model):
     # params}), so the ranking names the rule in words without evaluating the page again.
     deciding: Mapped[list[dict]] = mapped_column(sa.JSON, default=list)
     computed_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # Raised by every commit that changes what the candidate's documents show (hiring.services.revisions).
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     candidate: Mapped[Candidate] = relationship(back_populates="evaluation")
 

@@ -49,4 +49,6 @@ class RenderedDocument(db.Model):
     key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     kind: Mapped[str] = mapped_column(sa.String(32))
     content: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    # The revisions of the inputs it was made from (hiring.services.printouts): found without loading them.
+    revision_key: Mapped[str | None] = mapped_column(sa.String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)

@@ -46,6 +46,8 @@ class Vacancy(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
+    # Raised by every commit that changes what the vacancy's documents show (hiring.services.revisions).
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     profile: Mapped["Profile"] = relationship(back_populates="vacancies")  # noqa: F821
     language_requirements: Mapped[list["LanguageRequirement"]] = relationship(

@@ -11,8 +11,7 @@ from hiring.documents.downloads import document_response
 from hiring.domain.ranking import shortlist_size_ok
 from hiring.errors import ShortlistError
 from hiring.query_params import query_ints
-from hiring.services import printouts
-from hiring.services.evaluations import with_requirements
+from hiring.services import document_cache
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
 from hiring.web.access import role_required
 
@@ -24,7 +23,7 @@ bp = Blueprint("documents", __name__)
 def job_post(vacancy_id: int):
     """The vacancy's job post."""
     return document_response(
-        printouts.job_post(vacancy_or_404(vacancy_id, current_user, with_requirements())), printouts.pdf_bytes
+        document_cache.job_post(vacancy_or_404(vacancy_id, current_user)), document_cache.pdf_bytes
     )
 
 
@@ -32,8 +31,8 @@ def job_post(vacancy_id: int):
 @role_required("hr", "lead", "interviewer")
 def kit(vacancy_id: int):
     """The vacancy's interview kit; an interviewer gets it only when assigned to one of its candidates."""
-    vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
-    return document_response(printouts.interview_kit(vacancy), printouts.pdf_bytes)
+    vacancy = vacancy_or_404(vacancy_id, current_user)
+    return document_response(document_cache.interview_kit(vacancy), document_cache.pdf_bytes)
 
 
 @bp.get("/candidates/<int:candidate_id>/evaluation.pdf")
@@ -41,7 +40,7 @@ def kit(vacancy_id: int):
 def evaluation_pdf(candidate_id: int):
     """The candidate's evaluation."""
     return document_response(
-        printouts.evaluation(candidate_or_404(candidate_id, current_user)), printouts.pdf_bytes
+        document_cache.evaluation(candidate_or_404(candidate_id, current_user)), document_cache.pdf_bytes
     )
 
 
@@ -54,7 +53,7 @@ def comparison_pdf(vacancy_id: int):
     if not shortlist_size_ok(len(set(ids))):
         abort(400)
     try:
-        printout = printouts.comparison(vacancy, ids)
+        printout = document_cache.comparison(vacancy, ids)
     except ShortlistError:
         abort(404)
-    return document_response(printout, printouts.pdf_bytes)
+    return document_response(printout, document_cache.pdf_bytes)
