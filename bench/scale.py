@@ -3,7 +3,8 @@
 Usage: .venv/bin/python bench/scale.py [N ...]
 Uses DATABASE_URL when set (its tables are dropped and made again!), else bench/out/bench.sqlite.
 Prints, per N, the median time and the query count of: the vacancy dashboard (first page), a candidate's
-evaluation page, the ranking API, and the evaluation PDF (rendered each time: the document cache is emptied);
+evaluation page, the ranking API's first page and a page deep in the list (goal: ≤ 1.5 x from N=100 to
+10,000), the lead's home page, and the evaluation PDF (rendered each time: the document cache is emptied);
 then the ratio of time at the largest N to time at the smallest N.
 """
 
@@ -17,6 +18,7 @@ from sqlalchemy import event
 
 from hiring.extensions import db
 from hiring.models import Candidate, RenderedDocument
+from hiring.services.ranking import ranking_page
 
 REPEAT = 7
 
@@ -57,6 +59,8 @@ def main(sizes: list[int]) -> None:
             )
             for n, v in vacancies.items()
         }
+        # A cursor deep in the list: the page after the first n - 100 entries (the middle for N=100).
+        deep = {n: ranking_page(v, max(n - 100, n // 2)).next_cursor for n, v in vacancies.items()}
         engine = db.engine
         db.session.remove()
     # Requests run outside any app context of ours, as in production: each gets its own `g`.
@@ -70,7 +74,19 @@ def main(sizes: list[int]) -> None:
         paths = {
             "dashboard (first page)": ("GET", f"/vacancies/{vacancy_id}/dashboard", client, {}),
             "evaluation page": ("GET", f"/candidates/{middle}/evaluation", client, {}),
-            "ranking API": ("GET", f"/api/v1/vacancies/{vacancy_id}/ranking", api, {"headers": auth}),
+            "ranking API (page 1)": (
+                "GET",
+                f"/api/v1/vacancies/{vacancy_id}/ranking",
+                api,
+                {"headers": auth},
+            ),
+            "ranking API (deep)": (
+                "GET",
+                f"/api/v1/vacancies/{vacancy_id}/ranking?after={deep[n]}",
+                api,
+                {"headers": auth},
+            ),
+            "home page (lead)": ("GET", "/", client, {}),
             "evaluation PDF": ("GET", f"/candidates/{middle}/evaluation.pdf", client, {}),
         }
         for name, (method, path, who, kwargs) in paths.items():
