@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from common import PASSWORD, database_label, env_database_url, fill, make_app
 from sqlalchemy import event
 
+from hiring.api.pagination import encode_cursor
 from hiring.extensions import db
 from hiring.models import Candidate, RenderedDocument
 from hiring.services.ranking import ranking_page
@@ -60,7 +61,10 @@ def main(sizes: list[int]) -> None:
             for n, v in vacancies.items()
         }
         # A cursor deep in the list: the page after the first n - 100 entries (the middle for N=100).
-        deep = {n: ranking_page(v, max(n - 100, n // 2)).next_cursor for n, v in vacancies.items()}
+        deep = {
+            n: encode_cursor(ranking_page(v, None, max(n - 100, n // 2)).next_key)
+            for n, v in vacancies.items()
+        }
         engine = db.engine
         db.session.remove()
     # Requests run outside any app context of ours, as in production: each gets its own `g`.
