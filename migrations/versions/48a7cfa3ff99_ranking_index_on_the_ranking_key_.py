@@ -1,7 +1,7 @@
 """ranking index on the ranking key expressions
 
 Revision ID: 48a7cfa3ff99
-Revises: a17d0c5e9b21
+Revises: 2c8e42c48b62
 Create Date: 2026-12-01 13:07:31.878489
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '48a7cfa3ff99'
-down_revision = 'a17d0c5e9b21'
+down_revision = '2c8e42c48b62'
 branch_labels = None
 depends_on = None
 
