@@ -1,7 +1,7 @@
 """ranking index on the ranking key expressions
 
 Revision ID: 48a7cfa3ff99
-Revises: 2c8e42c48b62
+Revises: 0f889628d7dd
 Create Date: 2026-12-01 13:07:31.878489
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '48a7cfa3ff99'
-down_revision = '2c8e42c48b62'
+down_revision = '0f889628d7dd'
 branch_labels = None
 depends_on = None
 
