@@ -37,6 +37,9 @@ EVENTS = (
 SECRET_MIN, SECRET_MAX = 16, 200
 RECENT = 50
 
+# SPEC §6: at least 8 tries over about an hour; the outbox waits 10 s, then doubles (10 tries: about 85 minutes).
+DELIVERY_TRIES = 10
+
 
 def allow_private() -> bool:
     """The operator's WEBHOOKS_ALLOW_PRIVATE: http and private addresses allowed (tests, closed networks)."""
@@ -106,7 +109,10 @@ def resend(delivery: WebhookDelivery, by_user_id: int | None) -> None:
     delivery.state = "pending"
     db.session.flush()
     outbox.enqueue(
-        "webhook", {"delivery": delivery.id}, key=f"webhook:{delivery.id}:resend:{delivery.resends}"
+        "webhook",
+        {"delivery": delivery.id},
+        key=f"webhook:{delivery.id}:resend:{delivery.resends}",
+        max_attempts=DELIVERY_TRIES,
     )
     audit.record(
         "webhook.resend",
@@ -146,7 +152,12 @@ def record_events(events: list[tuple[str, dict[str, Any]]]) -> int:
             )
             db.session.add(delivery)
             db.session.flush()
-            outbox.enqueue("webhook", {"delivery": delivery.id}, key=f"webhook:{delivery.id}")
+            outbox.enqueue(
+                "webhook",
+                {"delivery": delivery.id},
+                key=f"webhook:{delivery.id}",
+                max_attempts=DELIVERY_TRIES,
+            )
             count += 1
     return count
 

@@ -262,3 +262,15 @@ def test_the_url_check_refuses_what_is_not_public(app, url):
 def test_the_url_check_keeps_the_address_it_checked(app):
     target = webhook_http.check_url("https://8.8.8.8:8443/in?x=1", allow_private=False)
     assert (target.address, target.port, target.path) == ("8.8.8.8", 8443, "/in?x=1")
+
+
+def test_a_delivery_is_tried_at_least_eight_times_over_about_an_hour():
+    """SPEC §6: the outbox retries after 10 s with doubling waits; a webhook gets enough tries to span an hour."""
+    from datetime import timedelta
+
+    from hiring.jobs import FIRST_RETRY
+    from hiring.services.webhooks import DELIVERY_TRIES
+
+    waits = sum((FIRST_RETRY * 2**attempt for attempt in range(DELIVERY_TRIES - 1)), timedelta())
+    assert DELIVERY_TRIES >= 8
+    assert waits >= timedelta(minutes=50)
