@@ -1,7 +1,7 @@
 """interview schedule on assignments, notification opt-outs
 
 Revision ID: e20a1c2d3b40
-Revises: 4ce1e9f01885
+Revises: b24a1c0d9e10
 Create Date: 2026-12-01 15:50:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'e20a1c2d3b40'
-down_revision = '4ce1e9f01885'
+down_revision = 'b24a1c0d9e10'
 branch_labels = None
 depends_on = None
 
