@@ -161,6 +161,7 @@ def forget_previous_locale() -> None:
 def register_blueprints(app: Flask) -> None:
     from hiring import api
     from hiring.web import (
+        account,
         admin,
         audit_log,
         auth,
@@ -179,6 +180,7 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (
         auth,
+        account,
         home,
         health,
         admin,
