@@ -213,8 +213,25 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
     ),
     "ImportResult": closed({"imported": {"type": "integer", "minimum": 0}}, ("imported",)),
     "Assignment": closed(
-        {"candidate_id": ID, "user_id": ID, "assigned_at": MOMENT},
-        ("candidate_id", "user_id", "assigned_at"),
+        {
+            "candidate_id": ID,
+            "user_id": ID,
+            "assigned_at": MOMENT,
+            "interview": nullable(
+                closed(
+                    {
+                        "starts_at": MOMENT,
+                        "ends_at": MOMENT,
+                        "duration_minutes": {"type": "integer"},
+                        "time_zone": {"type": "string"},
+                        "location": {"type": "string"},
+                        "sequence": {"type": "integer", "description": "the calendar invitation's SEQUENCE"},
+                    },
+                    ("starts_at", "ends_at", "duration_minutes", "time_zone", "location", "sequence"),
+                )
+            ),
+        },
+        ("candidate_id", "user_id", "assigned_at", "interview"),
     ),
     "Scorecard": closed(
         {

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from hiring.domain import Evaluation
 from hiring.models import Assignment, Candidate, Decision, Profile, Scorecard, User, Vacancy
+from hiring.services.schedule import ends_at
 from hiring.services.vacancies import vacancy_data
 
 
@@ -133,6 +134,16 @@ def assignment_json(assignment: Assignment) -> dict[str, Any]:
         "candidate_id": assignment.candidate_id,
         "user_id": assignment.interviewer_id,
         "assigned_at": moment(assignment.assigned_at),
+        "interview": None
+        if assignment.starts_at is None
+        else {
+            "starts_at": moment(assignment.starts_at),
+            "ends_at": moment(ends_at(assignment)),
+            "duration_minutes": assignment.duration_minutes,
+            "time_zone": assignment.time_zone,
+            "location": assignment.location,
+            "sequence": assignment.sequence,
+        },
     }
 
 

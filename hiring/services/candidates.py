@@ -14,8 +14,9 @@ from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, CandidateLanguage, CheckAnswer, User
 from hiring.models._base import utcnow
-from hiring.services import audit
+from hiring.services import audit, notifications
 from hiring.services.candidate_input import FIELDS, check_candidate_data
+from hiring.services.schedule import InterviewInput, schedule_interview
 
 _SCALAR_FIELDS = tuple(name for name in FIELDS if name != "languages")
 
@@ -202,8 +203,10 @@ def _active_interviewer(user_id: Any) -> User:
     return user
 
 
-def assign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | None) -> Assignment:
-    """Let an active interviewer interview the candidate."""
+def assign_interviewer(
+    candidate: Candidate, user_id: int, by_user_id: int | None, interview: InterviewInput | None = None
+) -> Assignment:
+    """Let an active interviewer interview the candidate (at the given time, if any); they are e-mailed."""
     user = _active_interviewer(user_id)
     if any(a.interviewer_id == user.id for a in candidate.assignments):
         raise AlreadyAssigned(_l("%(name)s is already assigned to this candidate.", name=user.display_name))
@@ -217,6 +220,9 @@ def assign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | Non
         after={"interviewer_id": user.id, "interviewer": user.username},
         user_id=by_user_id,
     )
+    if interview is not None:
+        schedule_interview(assignment, interview, by_user_id, notify=False)
+    notifications.interviewer_assigned(assignment)
     return assignment
 
 
@@ -227,6 +233,7 @@ def unassign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | N
         message = _l("This interviewer is not assigned to this candidate.")
         raise InvalidInput(message, {"user_id": message})
     user = db.session.get(User, user_id)
+    notifications.interview_cancelled(assignment)
     candidate.assignments.remove(assignment)
     db.session.flush()
     audit.record(
