@@ -158,6 +158,7 @@ AUDIT_ACTION_LABELS = {
     "profile.competency_add": _l("Competency added"),
     "profile.competency_update": _l("Competency edited"),
     "profile.competency_remove": _l("Competency removed"),
+    "profile.seed_update": _l("Default profile texts brought up to date"),
     "candidate.create": _l("Candidate added"),
     "candidate.update": _l("Candidate edited"),
     "candidate.checks": _l("Check answers saved"),
