@@ -161,3 +161,14 @@ def test_the_leads_hear_when_the_panel_is_complete_once(build, people, mailbox):
     make_due()
     jobs.dispatch_due()
     assert len(mailbox.to("lead@example.test")) == 1
+
+
+def test_flask_send_reminders_performs_the_due_reminders_for_cron(app, build, people, mailbox, runner):
+    candidate = build.candidate()
+    interview_that_ended(candidate, people["ivan"], 23, people["hr"])
+    assert reminders(mailbox, "ivan@example.test") == []
+    make_due()  # two hours later
+    result = runner.invoke(args=["send-reminders"])
+    assert result.exit_code == 0, result.output
+    assert "1 of 1 due jobs done." in result.output
+    assert len(reminders(mailbox, "ivan@example.test")) == 1
