@@ -83,9 +83,22 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
                 ("1", "3", "5"),
                 description="behavioural anchors of levels 1, 3 and 5 (2 and 4 lie between)",
             ),
-            "questions": {"type": "array", "items": LOCALIZED},
+            "questions": {"type": "array", "items": ref("ProfileQuestion")},
         },
         ("code", "name", "covers", "weight", "critical_min", "anchors", "questions"),
+    ),
+    "ProfileQuestion": closed(
+        {
+            "ru": {"type": "string"},
+            "en": {"type": "string"},
+            "probes": {
+                "type": "array",
+                "items": LOCALIZED,
+                "description": "follow-up probes that ask for facts and figures, asked after the question",
+            },
+        },
+        ("ru", "en", "probes"),
+        description="a behavioural interview question in both languages, with its follow-up probes",
     ),
     "Profile": closed(
         {

@@ -76,7 +76,16 @@ def profile_json(profile: Profile) -> dict[str, Any]:
                 "weight": number(c.weight),
                 "critical_min": number(c.critical_min),
                 "anchors": {str(level): localized(c, f"anchor{level}") for level in (1, 3, 5)},
-                "questions": [{"ru": q.get("ru", ""), "en": q.get("en", "")} for q in c.questions or []],
+                "questions": [
+                    {
+                        "ru": q.get("ru", ""),
+                        "en": q.get("en", ""),
+                        "probes": [
+                            {"ru": p.get("ru", ""), "en": p.get("en", "")} for p in q.get("probes") or []
+                        ],
+                    }
+                    for q in c.questions or []
+                ],
             }
             for c in profile.competencies
         ],

@@ -226,6 +226,38 @@ def assign_interviewer(
     return assignment
 
 
+def assign_panel(
+    vacancy_id: int, candidate_ids: list[int], interviewer_ids: list[int], by_user_id: int | None
+) -> int:
+    """Let each of the interviewers interview each of the candidates of the vacancy, at once; a pair already
+    assigned stays as it is. All or nothing: an unknown candidate or interviewer refuses the whole request.
+    Returns how many assignments are new."""
+    errors = {}
+    if not candidate_ids:
+        errors["candidate_ids"] = _l("Tick the candidates the panel should interview.")
+    if not interviewer_ids:
+        errors["interviewer_ids"] = _l("Choose one or more interviewers.")
+    if errors:
+        raise InvalidInput(_l("Choose candidates and interviewers."), errors)
+    interviewers = [_active_interviewer(user_id) for user_id in dict.fromkeys(interviewer_ids)]
+    candidates = db.session.scalars(
+        sa.select(Candidate)
+        .where(Candidate.vacancy_id == vacancy_id, Candidate.id.in_(set(candidate_ids)))
+        .order_by(Candidate.id)
+    ).all()
+    if len(candidates) != len(set(candidate_ids)):
+        message = _l("Some of the ticked candidates are not in this vacancy any more; reload the page.")
+        raise InvalidInput(message, {"candidate_ids": message})
+    added = 0
+    for candidate in candidates:
+        assigned = {a.interviewer_id for a in candidate.assignments}
+        for interviewer in interviewers:
+            if interviewer.id not in assigned:
+                assign_interviewer(candidate, interviewer.id, by_user_id)
+                added += 1
+    return added
+
+
 def unassign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | None) -> None:
     """Take the candidate away from an interviewer; a scorecard already written stays."""
     assignment = next((a for a in candidate.assignments if a.interviewer_id == user_id), None)

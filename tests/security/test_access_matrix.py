@@ -54,6 +54,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "vacancies.edit"): "LOOFFF",
     ("POST", "vacancies.edit"): "LOOFFF",
     ("POST", "vacancies.set_status"): "LOOFFF",
+    ("POST", "vacancies.assign_panel"): "LOOFFF",
     ("GET", "candidates.new"): "LOOFFF",
     ("POST", "candidates.new"): "LOOFFF",
     ("GET", "candidates.detail"): "LOOFFO",
