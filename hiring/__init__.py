@@ -161,6 +161,7 @@ def forget_previous_locale() -> None:
 def register_blueprints(app: Flask) -> None:
     from hiring import api
     from hiring.web import (
+        account,
         admin,
         audit_log,
         auth,
@@ -170,6 +171,7 @@ def register_blueprints(app: Flask) -> None:
         health,
         home,
         interviews,
+        notification_settings,
         outcomes,
         profiles,
         review,
@@ -179,6 +181,7 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (
         auth,
+        account,
         home,
         health,
         admin,
@@ -192,6 +195,7 @@ def register_blueprints(app: Flask) -> None:
         exports,
         outcomes,
         webhooks,
+        notification_settings,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp)

@@ -1,4 +1,4 @@
-"""Command-line tasks: `flask seed`, `flask create-user`."""
+"""Command-line tasks: `flask seed`, `flask create-user`, `flask reset-password`."""
 
 import functools
 import getpass
@@ -15,8 +15,8 @@ from hiring.errors import Duplicate, InvalidInput
 from hiring.extensions import db
 from hiring.glossary import ROLE_LABELS, label
 from hiring.models import ROLES
-from hiring.seed import DEMO_PASSWORD, ensure_user, seed_default_profile, seed_demo
-from hiring.services.users import create_user
+from hiring.seed import DEMO_PASSWORD, ensure_user, refresh_default_profile, seed_default_profile, seed_demo
+from hiring.services.users import create_user, find_user, reset_password
 
 
 def shell_language() -> str:
@@ -42,6 +42,7 @@ def in_shell_language(command):
 def register(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(reset_password_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
 
@@ -50,12 +51,25 @@ def register(app: Flask) -> None:
 @click.option("--demo", is_flag=True, help="Also add a demo vacancy with candidates and scorecards.")
 @in_shell_language
 def seed_command(demo: bool) -> None:
-    """Create the default KAM profile and the admin user (running it again changes nothing)."""
+    """Create the default KAM profile and the admin user; a later run brings the profile's texts up to date."""
     profile, created = seed_default_profile()
+    profile, refreshed = (profile, None) if created else refresh_default_profile(profile)
     admin, password = ensure_user("admin", "admin", "Administrator", os.environ.get("HIRING_ADMIN_PASSWORD"))
     demo_created = seed_demo(profile) if demo else False
     db.session.commit()
-    click.echo(_("Default KAM profile: created.") if created else _("Default KAM profile: already there."))
+    if created:
+        click.echo(_("Default KAM profile: created."))
+    elif refreshed == "updated":
+        click.echo(_("Default KAM profile: texts brought up to date (no vacancy uses it yet)."))
+    elif refreshed == "replaced":
+        click.echo(
+            _(
+                "Default KAM profile: a new edition made with the current texts; the earlier one keeps its "
+                "texts for the vacancies that use it."
+            )
+        )
+    else:
+        click.echo(_("Default KAM profile: already there."))
     if password and not os.environ.get("HIRING_ADMIN_PASSWORD"):
         click.echo(
             _(
@@ -94,6 +108,41 @@ def create_user_command(username: str, role: str, full_name: str, password: str 
         raise click.UsageError(" ".join(error.field_texts().values())) from error
     db.session.commit()
     click.echo(_("User %(name)s (%(role)s) created.", name=username, role=label(ROLE_LABELS, role)))
+
+
+@click.command("reset-password")
+@click.argument("username")
+@click.option(
+    "--password",
+    envvar="HIRING_NEW_PASSWORD",
+    default=None,
+    help="The temporary password; a random one is made and printed when not given.",
+)
+@in_shell_language
+def reset_password_command(username: str, password: str | None) -> None:
+    """Give USERNAME a temporary password to change at the next login; their sessions and API tokens end."""
+    user = find_user(username)
+    if user is None:
+        raise click.UsageError(_("There is no user %(name)s.", name=username))
+    try:
+        password = reset_password(user, by_user_id=None, password=password)
+    except InvalidInput as error:
+        raise click.UsageError(" ".join(error.field_texts().values())) from error
+    db.session.commit()
+    click.echo(
+        _(
+            "Temporary password of %(name)s: %(password)s  (shown once; they must change it at the next login)",
+            name=user.username,
+            password=password,
+        )
+    )
+    if not user.active:
+        click.echo(
+            _(
+                "Note: %(name)s is deactivated; an administrator activates them on the Users page.",
+                name=user.username,
+            )
+        )
 
 
 @click.command("backup")

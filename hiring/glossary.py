@@ -149,6 +149,7 @@ AUDIT_ACTION_LABELS = {
     "profile.competency_add": _l("Competency added"),
     "profile.competency_update": _l("Competency edited"),
     "profile.competency_remove": _l("Competency removed"),
+    "profile.seed_update": _l("Default profile texts brought up to date"),
     "candidate.create": _l("Candidate added"),
     "candidate.update": _l("Candidate edited"),
     "candidate.checks": _l("Check answers saved"),
@@ -373,4 +374,7 @@ def recommendation_summary(codes) -> str:
     """The interviewers' recommendations counted, strongest yes first: "Strong yes × 1, Yes × 1"; "" if none."""
     order = ("strong_yes", "yes", "no", "strong_no")
     counts = {code: list(codes).count(code) for code in order}
-    return ", ".join(f"{label(RECOMMENDATION_LABELS, code)} × {n}" for code, n in counts.items() if n)
+    # No-break spaces keep "Yes × 1" on one line in a narrow column.
+    return ", ".join(
+        f"{label(RECOMMENDATION_LABELS, code)}\u00a0×\u00a0{n}" for code, n in counts.items() if n
+    )

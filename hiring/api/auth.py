@@ -123,6 +123,11 @@ def create_token():
     user = users.authenticate(body["username"], body["password"])
     if user is None:
         raise _unauthorized(_("Wrong username or password, or the account is deactivated."))
+    if user.must_change_password:
+        message = _(
+            "This password is temporary: log in to the app and choose your own before asking for a token."
+        )
+        raise ApiError(403, "password_change_required", message)
     token, expires_at = issue_token(user)
     db.session.commit()
     return {"token": token, "expires_at": expires_at.isoformat()}, 201

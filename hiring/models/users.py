@@ -27,6 +27,8 @@ class User(UserMixin, db.Model):
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     # Part of every session and remember cookie (get_id); raising it ends them all (services.users.end_sessions).
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Set with a temporary password an administrator gave; the user changes it before anything else.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     tokens: Mapped[list["ApiToken"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 

@@ -2,6 +2,7 @@
 the CLI."""
 
 import re
+import secrets
 from functools import cache
 from pathlib import Path
 
@@ -51,6 +52,12 @@ def authenticate(username: str, password: str) -> User | None:
         check_password_hash(_DUMMY_HASH, password or "")
         return None
     return user if user.check_password(password or "") and user.active else None
+
+
+def find_user(username: str) -> User | None:
+    """The user with this username, letter case ignored (usernames are unique that way)."""
+    name = (username or "").strip().lower()
+    return db.session.scalar(sa.select(User).where(sa.func.lower(User.username) == name))
 
 
 def username_taken(username: str) -> bool:
@@ -119,6 +126,52 @@ def change_password(user: User, password: str, by_user_id: int | None) -> None:
     user.set_password(password)
     end_sessions(user)
     audit.record("user.password", "user", user.id, user_id=by_user_id)
+
+
+LOCALES = ("ru", "en")
+
+
+def update_account(user: User, full_name: str, email: str | None, locale: str | None) -> None:
+    """The user's own name, e-mail and interface language (flushed, each change audited as done by themselves)."""
+    full_name = (full_name or "").strip()
+    if not has_visible_character(full_name) or len(full_name) > 200:
+        message = _l("Give the person's name (up to 200 characters).")
+        raise InvalidInput(message, {"full_name": message})
+    if locale not in LOCALES:
+        message = _l("Choose one of the languages.")
+        raise InvalidInput(message, {"locale": message})
+    email = _checked_email(email, user.id)
+    for field, value in (("full_name", full_name), ("email", email), ("locale", locale)):
+        if getattr(user, field) != value:
+            _change(user, field, value, user)
+
+
+def change_own_password(user: User, current: str, new: str) -> None:
+    """The user changes their password, proving they know the current one; every session and API token of
+    theirs ends (the page then signs the current browser in again)."""
+    if not user.check_password(current or ""):
+        message = _l("The current password is wrong.")
+        raise InvalidInput(message, {"current_password": message})
+    if new == current:
+        message = _l("Choose a password other than the current one.")
+        raise InvalidInput(message, {"new_password": message})
+    problem = password_problem(new, user.username)
+    if problem is not None:
+        raise InvalidInput(problem, {"new_password": problem})
+    change_password(user, new, user.id)
+    user.must_change_password = False
+    db.session.flush()
+
+
+def reset_password(user: User, by_user_id: int | None, password: str | None = None) -> str:
+    """Give the user a temporary password (generated unless given) that they must change at their next login;
+    every session and API token of theirs ends. Returns the password, to be handed over once."""
+    password = password or secrets.token_urlsafe(12)
+    change_password(user, password, by_user_id)
+    user.must_change_password = True
+    db.session.flush()
+    audit.record("user.password_reset", "user", user.id, user_id=by_user_id)
+    return password
 
 
 def end_sessions(user: User, api_tokens: bool = True) -> None:

@@ -29,7 +29,8 @@ class UserForm(FlaskForm):
 
     username = StringField(_l("Username"), validators=[DataRequired()])
     full_name = StringField(_l("Full name"), validators=[DataRequired()])
-    role = SelectField(_l("Role"), choices=role_choices)
+    # Interviewer, the least power: an administrator is made on purpose, never by leaving the default.
+    role = SelectField(_l("Role"), choices=role_choices, default="interviewer")
     password = PasswordField(_l("Password"), validators=[DataRequired()])
 
 
@@ -74,6 +75,30 @@ def change_role(user_id: int):
             db.session.commit()
             flash(_("Role of %(name)s changed.", name=user.username), "success")
     return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/password", methods=["POST"])
+@role_required("admin")
+def reset_password(user_id: int):
+    """Give a user a temporary password, shown once here; they must change it at their next login, and every
+    session and API token of theirs ends now."""
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        flash(_("Change your own password on the My account page."), "error")
+        return redirect(url_for("account.index"))
+    password = users_service.reset_password(user, current_user.id)
+    db.session.commit()
+    return render_template("admin/password_reset.html", person=user, password=password)
+
+
+@bp.route("/users/<int:user_id>/deactivate", methods=["GET"])
+@role_required("admin")
+def confirm_deactivate(user_id: int):
+    """Ask before deactivating a user: what it does, and that it can be undone."""
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id or not user.active:
+        return redirect(url_for("admin.users"))
+    return render_template("admin/deactivate.html", person=user)
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])

@@ -57,7 +57,8 @@ def ranking_csv(vacancy_id: int):
             glossary.label(glossary.ELIGIBILITY_LABELS, row.eligibility),
             number(row.coverage * 100, 0),
             glossary.label(glossary.CONFIDENCE_LABELS, row.confidence),
-            ", ".join(glossary.flag_label(flag) for flag in row.flags),
+            # The vacancy names competencies and checks ("Critical gap: Negotiation", never "NEG").
+            "; ".join(glossary.flag_label(flag, vacancy) for flag in row.flags),
         ]
         for position, (row, full_name, email) in enumerate(db.session.execute(query), start=1)
     ]

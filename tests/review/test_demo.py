@@ -1,5 +1,7 @@
 """The seeded demo gives the hiring lead a meaningful dashboard."""
 
+import re
+
 import sqlalchemy as sa
 
 from hiring.extensions import db
@@ -31,6 +33,16 @@ def test_demo_dashboard(runner, english, client, auth):
     first = page_ids(html)[0]
     evaluation = client.get(f"/candidates/{first}/evaluation")
     assert evaluation.status_code == 200 and "<svg" in evaluation.text
+    # The verdict heads the page as it heads the PDF: "should we hire, and why".
+    verdict = " ".join(evaluation.text.split("verdict-facts", 1)[0].split())
+    assert "Strong hire" in verdict and "79.4 out of 100" in verdict
+    head = " ".join(evaluation.text.split('aria-labelledby="screening-title"', 1)[0].split())
+    for words in ("No decision yet", "Strong yes × 1, Yes × 1", "Strongest", "Weakest", "Negotiation"):
+        assert words in head, words
+    # The export names competencies and checks too (a spreadsheet is read by people).
+    export = client.get(f"/vacancies/{vacancy.id}/ranking.csv").get_data().decode("utf-8-sig")
+    assert "Critical gap: Negotiation & presentation" in export
+    assert not re.search(r"\b(NEG|REL|ANA|IND|ORD|ACC|CLM|TIM|CUSTOM)\b", export), export
     calibration = client.get(f"/vacancies/{vacancy.id}/calibration").text
     assert "Not enough data" not in calibration.split("Interviewers")[0]
     assert (
