@@ -1,7 +1,7 @@
 """pending imports (a preview is confirmed once) and candidates' files (issue 19)
 
 Revision ID: b19c4f7a2d10
-Revises: 4ce1e9f01885
+Revises: e20a1c2d3b40
 Create Date: 2026-12-01 16:10:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "b19c4f7a2d10"
-down_revision = "4ce1e9f01885"
+down_revision = "e20a1c2d3b40"
 branch_labels = None
 depends_on = None
 
