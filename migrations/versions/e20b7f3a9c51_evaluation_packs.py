@@ -1,7 +1,7 @@
 """evaluation packs
 
 Revision ID: e20b7f3a9c51
-Revises: e20a1c2d3b40
+Revises: b19c4f7a2d10
 Create Date: 2026-12-01 16:10:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = 'e20b7f3a9c51'
-down_revision = 'e20a1c2d3b40'
+down_revision = 'b19c4f7a2d10'
 branch_labels = None
 depends_on = None
 
