@@ -195,7 +195,29 @@ def detail(candidate_id: int):
         answers={answer.check.position: answer.met for answer in candidate.check_answers},
         languages={item.language: item.level for item in candidate.languages},
         field_label=field_label,
+        to_decide=_to_decide(evaluation, vacancy, candidate),
     )
+
+
+def _to_decide(evaluation, vacancy, candidate: Candidate) -> list[tuple[str, str]]:
+    """What HR fills in so that each pending or unknown screening rule can be decided: (words, link)."""
+    wanted = []
+    for result in evaluation.screening.results:
+        missing = result.params.get("missing")
+        if result.result not in ("pending", "unknown") or missing is None:
+            continue
+        if missing == "check_answer":
+            words = _("Answer the check «%(check)s»", check=glossary.rule_label(result.rule, vacancy))
+            link = url_for(".detail", candidate_id=candidate.id, _anchor=f"check-{result.params['index']}")
+        else:
+            words = glossary.label(glossary.MISSING_INPUT_LABELS, missing)
+            link = url_for(".edit", candidate_id=candidate.id, _anchor=missing)
+        if result.result == "pending":
+            words = _("%(what)s: the screening waits for it", what=words)
+        else:
+            words = _("%(what)s: optional, not known until then", what=words)
+        wanted.append((words, link))
+    return wanted
 
 
 def field_label(value: str) -> str:
