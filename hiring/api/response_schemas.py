@@ -38,7 +38,16 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
                     "lines": {
                         "type": "array",
                         "items": ref("ImportLineError"),
-                        "description": "CSV import only: every bad line (the header is line 1)",
+                        "description": "imports only: every bad line (the header is line 1), at most 200",
+                    },
+                    "more": {
+                        "type": "integer",
+                        "description": "imports only: how many problems were not listed",
+                    },
+                    "unmatched": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "candidate import only: headers that match no field",
                     },
                     "current_version": {
                         "type": "integer",

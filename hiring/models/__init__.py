@@ -7,6 +7,7 @@ from hiring.models.outbox import OutboxJob, SentMessage
 from hiring.models.outcomes import REVIEW_MONTHS, HireOutcome, OutcomeReview
 from hiring.models.profiles import Competency, Profile
 from hiring.models.records import DECISIONS, AuditEntry, Decision, RenderedDocument
+from hiring.models.uploads import CandidateFile, PendingImport
 from hiring.models.users import ROLES, ApiToken, User
 from hiring.models.vacancies import CustomCheck, LanguageRequirement, Vacancy
 from hiring.models.webhooks import WebhookDelivery, WebhookEndpoint
@@ -20,6 +21,7 @@ __all__ = [
     "Assignment",
     "AuditEntry",
     "Candidate",
+    "CandidateFile",
     "CandidateLanguage",
     "CheckAnswer",
     "Competency",
@@ -30,6 +32,7 @@ __all__ = [
     "NotificationOptOut",
     "OutboxJob",
     "OutcomeReview",
+    "PendingImport",
     "Profile",
     "Rating",
     "RenderedDocument",

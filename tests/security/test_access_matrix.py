@@ -70,6 +70,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "candidates.import_csv"): "LOOFFF",
     ("POST", "candidates.import_confirm"): "LOOFFF",
     ("GET", "candidates.csv_template"): "LOOFFF",
+    ("GET", "candidates.xlsx_template"): "LOOFFF",
     ("GET", "interviews.my_candidates"): "LOOOOO",
     ("GET", "interviews.kit"): "LOOONO",
     ("GET", "interviews.scorecard"): "LOOONO",
