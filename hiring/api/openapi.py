@@ -311,6 +311,34 @@ def _paths() -> dict[str, Any]:
                 parameters=(_CANDIDATE,),
             )
         },
+        "/vacancies/{vacancy_id}/evaluation-pack": {
+            "post": _operation(
+                "Start an evaluation pack: one PDF with the comparison and each chosen candidate's evaluation",
+                {202: _json(ref("EvaluationPackStarted"), "Queued; follow `status_url`")},
+                (400, 403, 404),
+                roles="hr, lead",
+                body="EvaluationPackRequest",
+                parameters=(_VACANCY,),
+            )
+        },
+        "/evaluation-packs/{pack_id}": {
+            "get": _operation(
+                "How far an evaluation pack is (`done` of `total` evaluations rendered)",
+                {200: _json(ref("EvaluationPackStatus"), "The pack's state")},
+                (403, 404),
+                roles="hr, lead",
+                parameters=(_path_id("pack_id", "evaluation pack"),),
+            )
+        },
+        "/evaluation-packs/{pack_id}/pack.pdf": {
+            "get": _operation(
+                "The finished evaluation pack (a bookmark per candidate)",
+                {200: _pdf("The pack, in the vacancy's language"), **_NOT_MODIFIED},
+                (403, 404, 409),
+                roles="hr, lead",
+                parameters=(_path_id("pack_id", "evaluation pack"),),
+            )
+        },
         "/candidates/{candidate_id}/decision": {
             "post": _operation(
                 "Record the hiring decision",

@@ -255,6 +255,19 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
         },
         ("candidate_id", "user_id", "assigned_at", "interview"),
     ),
+    "EvaluationPackStarted": closed(
+        {"job": ID, "status_url": {"type": "string", "format": "uri-reference"}}, ("job", "status_url")
+    ),
+    "EvaluationPackStatus": closed(
+        {
+            "job": ID,
+            "state": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+            "done": {"type": "integer", "minimum": 0},
+            "total": {"type": "integer", "minimum": 0},
+            "result_url": {"type": ["string", "null"], "format": "uri-reference"},
+        },
+        ("job", "state", "done", "total", "result_url"),
+    ),
     "Scorecard": closed(
         {
             "id": ID,

@@ -5,6 +5,7 @@ from hiring.models.interviews import Assignment, Rating, Scorecard, VerifiedLang
 from hiring.models.notifications import NOTIFICATION_KINDS, NotificationOptOut
 from hiring.models.outbox import OutboxJob, SentMessage
 from hiring.models.outcomes import REVIEW_MONTHS, HireOutcome, OutcomeReview
+from hiring.models.packs import EvaluationPack
 from hiring.models.profiles import Competency, Profile
 from hiring.models.records import DECISIONS, AuditEntry, Decision, RenderedDocument
 from hiring.models.uploads import CandidateFile, PendingImport
@@ -14,6 +15,7 @@ from hiring.models.webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "DECISIONS",
+    "EvaluationPack",
     "NOTIFICATION_KINDS",
     "REVIEW_MONTHS",
     "ROLES",
