@@ -66,11 +66,12 @@ def main() -> None:
             assert response.status_code == expected, (url, response.status_code)
 
         one()
-        times = []
+        times, cpu = [], []
         for _ in range(args.runs):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             one()
             times.append(time.perf_counter() - start)
+            cpu.append(time.thread_time() - start_cpu)
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(args.runs):
@@ -78,7 +79,10 @@ def main() -> None:
         profiler.disable()
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
-        print(f"=== {name} {url}: median {statistics.median(times) * 1e3:.2f} ms over {args.runs} requests")
+        print(
+            f"=== {name} {url}: median {statistics.median(times) * 1e3:.2f} ms "
+            f"(CPU {statistics.median(cpu) * 1e3:.2f} ms) over {args.runs} requests"
+        )
         print("\n".join(out.getvalue().splitlines()[4:]))
 
 
