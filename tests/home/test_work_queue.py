@@ -101,7 +101,9 @@ def test_hr_sees_pending_screening_with_what_is_missing_unassigned_unscheduled_a
     screening = section(html, "screening-pending")
     assert "Pending Petr" in screening and f'href="/candidates/{pending.id}"' in screening
     assert "not answered: Ready to travel" in screening
-    assert "Unknown Uma" in screening and "missing: Experience" in screening  # missing data is pending, not a fail
+    assert (
+        "Unknown Uma" in screening and "missing: Experience" in screening
+    )  # missing data is pending, not a fail
     unassigned = section(html, "no-interviewer")
     assert f'href="/candidates/{nobody.id}#interviewers"' in unassigned and "Waiting Vera" not in unassigned
     assert "Decided Denis" not in unassigned  # a decided candidate waits for nothing

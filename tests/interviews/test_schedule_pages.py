@@ -40,7 +40,9 @@ def test_hr_assigns_with_a_time_moves_it_and_the_interviewer_sees_it(client, aut
 
     page = f"/candidates/{candidate.id}/interviewers/{ivan.id}/interview"
     assert 'value="2026-12-07T10:30"' in client.get(page).text
-    missing = client.post(page, data={"starts_at": "", "time_zone": "Europe/Moscow", "duration_minutes": "60"})
+    missing = client.post(
+        page, data={"starts_at": "", "time_zone": "Europe/Moscow", "duration_minutes": "60"}
+    )
     assert missing.status_code == 200 and "Give the date and time of the interview." in missing.text
     moved = client.post(
         page, data={"starts_at": "2026-12-08T09:00", "time_zone": "Europe/Moscow", "duration_minutes": "60"}
