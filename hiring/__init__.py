@@ -171,6 +171,7 @@ def register_blueprints(app: Flask) -> None:
         health,
         home,
         interviews,
+        notification_settings,
         outcomes,
         profiles,
         review,
@@ -194,6 +195,7 @@ def register_blueprints(app: Flask) -> None:
         exports,
         outcomes,
         webhooks,
+        notification_settings,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp)

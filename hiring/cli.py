@@ -15,7 +15,7 @@ from hiring.errors import Duplicate, InvalidInput
 from hiring.extensions import db
 from hiring.glossary import ROLE_LABELS, label
 from hiring.models import ROLES
-from hiring.seed import DEMO_PASSWORD, ensure_user, seed_default_profile, seed_demo
+from hiring.seed import DEMO_PASSWORD, ensure_user, refresh_default_profile, seed_default_profile, seed_demo
 from hiring.services.users import create_user, find_user, reset_password
 
 
@@ -51,12 +51,25 @@ def register(app: Flask) -> None:
 @click.option("--demo", is_flag=True, help="Also add a demo vacancy with candidates and scorecards.")
 @in_shell_language
 def seed_command(demo: bool) -> None:
-    """Create the default KAM profile and the admin user (running it again changes nothing)."""
+    """Create the default KAM profile and the admin user; a later run brings the profile's texts up to date."""
     profile, created = seed_default_profile()
+    profile, refreshed = (profile, None) if created else refresh_default_profile(profile)
     admin, password = ensure_user("admin", "admin", "Administrator", os.environ.get("HIRING_ADMIN_PASSWORD"))
     demo_created = seed_demo(profile) if demo else False
     db.session.commit()
-    click.echo(_("Default KAM profile: created.") if created else _("Default KAM profile: already there."))
+    if created:
+        click.echo(_("Default KAM profile: created."))
+    elif refreshed == "updated":
+        click.echo(_("Default KAM profile: texts brought up to date (no vacancy uses it yet)."))
+    elif refreshed == "replaced":
+        click.echo(
+            _(
+                "Default KAM profile: a new edition made with the current texts; the earlier one keeps its "
+                "texts for the vacancies that use it."
+            )
+        )
+    else:
+        click.echo(_("Default KAM profile: already there."))
     if password and not os.environ.get("HIRING_ADMIN_PASSWORD"):
         click.echo(
             _(

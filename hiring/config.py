@@ -52,6 +52,10 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "KAM Hiring <hiring@localhost>")
     MAIL_FOLDER = None  # None: instance/mail
+    # Scorecard reminders (hiring/services/notifications.py): the first this many hours after the interview
+    # ends, then one a day, at most SCORECARD_REMINDER_LIMIT in all (0: none).
+    SCORECARD_REMINDER_HOURS = int(os.environ.get("SCORECARD_REMINDER_HOURS", "24"))
+    SCORECARD_REMINDER_LIMIT = int(os.environ.get("SCORECARD_REMINDER_LIMIT", "3"))
     # Links in mails sent by background workers, where there is no request to take the host from.
     BASE_URL = os.environ.get("HIRING_BASE_URL", "http://127.0.0.1:5000")
     # http and private, loopback or link-local webhook URLs (tests, closed networks); never on the open internet

@@ -36,6 +36,7 @@ RULE_RESULT_LABELS = {
     "flag": _l("Flag"),
     "fail": _l("Fail"),
     "pending": _l("Pending"),
+    "unknown": _l("Not known yet"),
 }
 
 CONFIDENCE_LABELS = {"high": _l("High"), "medium": _l("Medium"), "low": _l("Low")}
@@ -106,8 +107,16 @@ FLAG_LABELS = {
     "critical_gap": _l("Critical gap"),
     "recommendation_conflict": _l("Recommendation conflict"),
     "plan_unverified": _l("Plan attainment not verified"),
-    "screening_unknown": _l("Not yet known"),
+    "screening_unknown": _l("Not known yet"),
     "language_disagreement": _l("Verified language levels disagree"),
+}
+
+# What HR fills in so that a pending or unknown screening rule can be decided (its `missing` parameter).
+MISSING_INPUT_LABELS = {
+    "education_level": _l("Enter the education level"),
+    "experience_years": _l("Enter the years of experience"),
+    "plan_attainment_pct": _l("Enter the sales plan attainment"),
+    "check_answer": _l("Answer the check"),
 }
 
 STATUS_LABELS = {"open": _l("Open"), "closed": _l("Closed")}
@@ -149,6 +158,7 @@ AUDIT_ACTION_LABELS = {
     "profile.competency_add": _l("Competency added"),
     "profile.competency_update": _l("Competency edited"),
     "profile.competency_remove": _l("Competency removed"),
+    "profile.seed_update": _l("Default profile texts brought up to date"),
     "candidate.create": _l("Candidate added"),
     "candidate.update": _l("Candidate edited"),
     "candidate.checks": _l("Check answers saved"),

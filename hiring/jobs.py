@@ -35,7 +35,7 @@ from hiring.services.outbox import NEW_JOBS
 log = logging.getLogger(__name__)
 
 # Modules that register handlers with @handler; imported before the first job is performed.
-HANDLER_MODULES = ["hiring.services.mail", "hiring.services.webhooks"]
+HANDLER_MODULES = ["hiring.services.mail", "hiring.services.webhooks", "hiring.services.notifications"]
 FIRST_RETRY = timedelta(seconds=10)
 HANDOVER_LEASE = timedelta(
     seconds=60

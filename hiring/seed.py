@@ -1,5 +1,6 @@
 """First-run data: the default KAM profile, the admin user, and an optional living demo."""
 
+import copy
 import secrets
 from datetime import UTC, datetime, timedelta
 
@@ -23,21 +24,85 @@ from hiring.models import (
     VerifiedLanguage,
 )
 from hiring.seed_outcomes import seed_past_hires
+from hiring.services import audit
+
+# The texts `flask seed` keeps up to date on the default profile (weights and minimums are never touched).
+PROFILE_TEXTS = ("name_ru", "name_en", "description_ru", "description_en")
+COMPETENCY_TEXTS = (
+    "name_ru",
+    "name_en",
+    "covers_ru",
+    "covers_en",
+    *(f"anchor{level}_{lang}" for level in (1, 3, 5) for lang in ("ru", "en")),
+    "questions",
+)
+EARLIER_EDITION = {"ru": " (прежняя редакция)", "en": " (earlier edition)"}
 
 
 def seed_default_profile() -> tuple[Profile, bool]:
-    """The default KAM profile; created once, never changed by a second run."""
+    """The default KAM profile; created once (`refresh_default_profile` brings its texts up to date)."""
     existing = db.session.scalar(sa.select(Profile).where(Profile.is_default.is_(True)))
     if existing:
         return existing, False
+    profile = _profile_from_seed()
+    db.session.add(profile)
+    return profile, True
+
+
+def refresh_default_profile(profile: Profile) -> tuple[Profile, str | None]:
+    """Bring the default profile's texts (names, anchors, questions and probes) up to the seed file.
+
+    Nothing already in use changes: when no vacancy uses the default profile, its texts are updated in place;
+    when vacancies do, it keeps its texts for them (their interviews used them), stops being the default and
+    is named "(earlier edition)", and a new default profile is made from the seed file. Clones are never
+    touched, and neither are weights or critical minimums. Returns the default profile and "updated",
+    "replaced" or None (already up to date). Audited as `profile.seed_update`.
+    """
+    seeded = {item["code"]: _competency_texts(item) for item in seed_profile.COMPETENCIES}
+    current = {c.code: c for c in profile.competencies}
+    stale = any(getattr(profile, name) != seed_profile.PROFILE[name] for name in PROFILE_TEXTS) or any(
+        getattr(current[code], name) != value
+        for code, texts in seeded.items()
+        if code in current
+        for name, value in texts.items()
+    )
+    if not stale:
+        return profile, None
+    before = _texts_snapshot(profile)
+    in_use = db.session.scalar(sa.select(sa.exists().where(Vacancy.profile_id == profile.id)))
+    if in_use:
+        profile.is_default = False
+        for lang, suffix in EARLIER_EDITION.items():
+            name = getattr(profile, f"name_{lang}")
+            setattr(profile, f"name_{lang}", name[: 200 - len(suffix)] + suffix)
+        replacement = _profile_from_seed()
+        db.session.add(replacement)
+        db.session.flush()
+        audit.record(
+            "profile.seed_update",
+            "profile",
+            replacement.id,
+            before={"replaces_profile_id": profile.id, **before},
+            after=_texts_snapshot(replacement),
+        )
+        return replacement, "replaced"
+    for name in PROFILE_TEXTS:
+        setattr(profile, name, seed_profile.PROFILE[name])
+    for code, texts in seeded.items():
+        if code in current:
+            for name, value in texts.items():
+                setattr(current[code], name, value)
+    db.session.flush()
+    audit.record("profile.seed_update", "profile", profile.id, before=before, after=_texts_snapshot(profile))
+    return profile, "updated"
+
+
+def _profile_from_seed() -> Profile:
     data = seed_profile.PROFILE
     education = data["screening"]["education"]
     experience = data["screening"]["experience"]
     profile = Profile(
-        name_ru=data["name_ru"],
-        name_en=data["name_en"],
-        description_ru=data["description_ru"],
-        description_en=data["description_en"],
+        **{name: data[name] for name in PROFILE_TEXTS},
         is_default=True,
         edu_min_level=education["min_level"],
         edu_mandatory=education["mandatory"],
@@ -48,28 +113,33 @@ def seed_default_profile() -> tuple[Profile, bool]:
         exp_exception_min_plan_pct=float(experience["exception_min_plan_pct"]),
     )
     for position, item in enumerate(seed_profile.COMPETENCIES):
-        anchors = item["anchors"]
         profile.competencies.append(
             Competency(
                 position=position,
                 code=item["code"],
-                name_ru=item["name_ru"],
-                name_en=item["name_en"],
-                covers_ru=item["covers_ru"],
-                covers_en=item["covers_en"],
                 weight=float(item["weight"]),
                 critical_min=item["critical_min"],
-                anchor1_ru=anchors[1]["ru"],
-                anchor1_en=anchors[1]["en"],
-                anchor3_ru=anchors[3]["ru"],
-                anchor3_en=anchors[3]["en"],
-                anchor5_ru=anchors[5]["ru"],
-                anchor5_en=anchors[5]["en"],
-                questions=[dict(q) for q in item["questions"]],
+                **_competency_texts(item),
             )
         )
-    db.session.add(profile)
-    return profile, True
+    return profile
+
+
+def _competency_texts(item: dict) -> dict:
+    """The texts of a competency of the seed file, as the columns of Competency hold them."""
+    anchors = item["anchors"]
+    texts = {name: item[name] for name in ("name_ru", "name_en", "covers_ru", "covers_en")}
+    texts |= {f"anchor{level}_{lang}": anchors[level][lang] for level in (1, 3, 5) for lang in ("ru", "en")}
+    return texts | {"questions": copy.deepcopy(item["questions"])}
+
+
+def _texts_snapshot(profile: Profile) -> dict:
+    return {name: getattr(profile, name) for name in PROFILE_TEXTS} | {
+        "competencies": [
+            {"code": c.code, **{name: getattr(c, name) for name in COMPETENCY_TEXTS}}
+            for c in profile.competencies
+        ]
+    }
 
 
 def ensure_user(

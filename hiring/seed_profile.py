@@ -28,6 +28,10 @@ COMPETENCY_KEYS: Final = (
     "questions",
 )
 ANCHOR_LEVELS: Final = (1, 3, 5)
+PROBES_PER_QUESTION: Final = (
+    1,
+    2,
+)  # the default profile asks one or two follow-up probes after each question
 
 
 class DefaultProfileError(ValueError):
@@ -57,6 +61,17 @@ def _line_pairs(value: Any, where: str) -> dict[str, list[str]]:
     if len(value["ru"]) != len(value["en"]):
         raise _fail(where, "needs the same number of lines in each language")
     return value
+
+
+def _question(value: Any, where: str) -> dict[str, Any]:
+    """A question in both languages with one or two follow-up probes, each in both languages."""
+    if not isinstance(value, dict) or tuple(value) != (*LANGUAGES, "probes"):
+        raise _fail(where, f"needs exactly the keys {(*LANGUAGES, 'probes')}")
+    question = _pair({lang: value[lang] for lang in LANGUAGES}, where)
+    probes = value["probes"]
+    if not isinstance(probes, list) or not PROBES_PER_QUESTION[0] <= len(probes) <= PROBES_PER_QUESTION[-1]:
+        raise _fail(where, f"needs {PROBES_PER_QUESTION[0]} or {PROBES_PER_QUESTION[-1]} follow-up probes")
+    return question | {"probes": [_pair(probe, f"{where}.probes") for probe in probes]}
 
 
 def _labels(value: Any, codes: tuple[str, ...], where: str) -> dict[str, dict[str, str]]:
@@ -89,7 +104,7 @@ def _competency(value: dict[str, Any], position: int) -> dict[str, Any]:
     if tuple(anchors) != ANCHOR_LEVELS:
         raise _fail(where, f"needs anchors for the ratings {ANCHOR_LEVELS}, in that order")
     item = {key: value.get(key) for key in COMPETENCY_KEYS} | {"anchors": anchors}
-    item["questions"] = [_pair(q, f"{where}.questions") for q in value["questions"]]
+    item["questions"] = [_question(q, f"{where}.questions[{n}]") for n, q in enumerate(value["questions"])]
     edited = {name: item[name] for name in COMPETENCY_KEYS if name not in ("code", "anchors")}
     edited |= {f"anchor{level}_{lang}": anchors[level][lang] for level in ANCHOR_LEVELS for lang in LANGUAGES}
     try:

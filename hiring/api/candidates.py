@@ -12,7 +12,7 @@ from hiring.api.serializers import (
 )
 from hiring.domain.visibility import READERS
 from hiring.extensions import db
-from hiring.services import candidates, decisions, interviews
+from hiring.services import candidates, decisions, interviews, schedule
 from hiring.services.evaluations import evaluate_candidate
 from hiring.services.lookups import candidate_or_404
 
@@ -39,9 +39,23 @@ def assign_interviewer(candidate_id: int):
     user = api_user()
     candidate = candidate_or_404(candidate_id, user)
     body = json_body("AssignmentCreate")
-    assignment = candidates.assign_interviewer(candidate, body["user_id"], user.id)
+    interview = schedule.parse_interview(body["interview"]) if body.get("interview") is not None else None
+    assignment = candidates.assign_interviewer(candidate, body["user_id"], user.id, interview)
     db.session.commit()
     return assignment_json(assignment), 201
+
+
+@bp.put("/candidates/<int:candidate_id>/interviewers/<int:user_id>")
+@roles_required("hr")
+def schedule_interview(candidate_id: int, user_id: int):
+    """Set or move the interview of an assigned interviewer; they get an updated calendar invitation."""
+    user = api_user()
+    candidate = candidate_or_404(candidate_id, user)
+    body = json_body("InterviewUpdate")
+    assignment = schedule.assignment_of(candidate.id, user_id)
+    schedule.schedule_interview(assignment, schedule.parse_interview(body["interview"]), user.id)
+    db.session.commit()
+    return assignment_json(assignment)
 
 
 @bp.put("/candidates/<int:candidate_id>/scorecard")

@@ -238,7 +238,8 @@ def _paths() -> dict[str, Any]:
         },
         "/candidates/{candidate_id}/interviewers": {
             "post": _operation(
-                "Assign an interviewer to a candidate",
+                "Assign an interviewer to a candidate (`interview` optional); the interviewer is e-mailed, "
+                "with an iCalendar invitation when the interview is given",
                 {201: _json(ref("Assignment"), "The assignment")},
                 (400, 403, 404, 409),
                 roles="hr",

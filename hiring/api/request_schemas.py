@@ -142,7 +142,29 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
         },
         ("answers",),
     ),
-    "AssignmentCreate": closed({"user_id": ID}, ("user_id",)),
+    "Interview": closed(
+        {
+            "starts_at": {
+                "type": "string",
+                "format": "date-time",
+                "maxLength": 40,
+                "description": "ISO 8601 with its offset, e.g. `2026-12-03T12:00:00+03:00`",
+            },
+            "duration_minutes": {
+                "type": "integer",
+                "minimum": 15,
+                "maximum": 480,
+                "description": "default 60",
+            },
+            "location": text(500, description="a place or a video link"),
+            "time_zone": text(
+                64, description="IANA name the interviewer reads the time in (default: the app's)"
+            ),
+        },
+        ("starts_at",),
+    ),
+    "AssignmentCreate": closed({"user_id": ID, "interview": ref("Interview")}, ("user_id",)),
+    "InterviewUpdate": closed({"interview": ref("Interview")}, ("interview",)),
     "ScorecardSave": closed(
         {
             "ratings": {

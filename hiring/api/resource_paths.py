@@ -198,13 +198,21 @@ def paths() -> dict[str, dict[str, Any]]:
             ),
         },
         "/candidates/{candidate_id}/interviewers/{user_id}": {
+            "put": _operation(
+                "Set or move the interview (the interviewer gets an iCalendar invitation, SEQUENCE raised)",
+                {200: _json(ref("Assignment"), "The assignment with its interview")},
+                (400, 403, 404),
+                roles="hr",
+                body="InterviewUpdate",
+                parameters=(_CANDIDATE, _path_id("user_id", "interviewer")),
+            ),
             "delete": _operation(
                 "End an interviewer's assignment (they lose access at once; a scorecard stays)",
                 {204: _NO_CONTENT},
                 (400, 403, 404),
                 roles="hr",
                 parameters=(_CANDIDATE, _path_id("user_id", "interviewer")),
-            )
+            ),
         },
         "/candidates/{candidate_id}/decisions": {
             "get": with_examples(

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from hiring.domain import Evaluation
 from hiring.models import Assignment, Candidate, Decision, Profile, Scorecard, User, Vacancy
+from hiring.services.schedule import ends_at
 from hiring.services.vacancies import vacancy_data
 
 
@@ -75,7 +76,16 @@ def profile_json(profile: Profile) -> dict[str, Any]:
                 "weight": number(c.weight),
                 "critical_min": number(c.critical_min),
                 "anchors": {str(level): localized(c, f"anchor{level}") for level in (1, 3, 5)},
-                "questions": [{"ru": q.get("ru", ""), "en": q.get("en", "")} for q in c.questions or []],
+                "questions": [
+                    {
+                        "ru": q.get("ru", ""),
+                        "en": q.get("en", ""),
+                        "probes": [
+                            {"ru": p.get("ru", ""), "en": p.get("en", "")} for p in q.get("probes") or []
+                        ],
+                    }
+                    for q in c.questions or []
+                ],
             }
             for c in profile.competencies
         ],
@@ -133,6 +143,16 @@ def assignment_json(assignment: Assignment) -> dict[str, Any]:
         "candidate_id": assignment.candidate_id,
         "user_id": assignment.interviewer_id,
         "assigned_at": moment(assignment.assigned_at),
+        "interview": None
+        if assignment.starts_at is None
+        else {
+            "starts_at": moment(assignment.starts_at),
+            "ends_at": moment(ends_at(assignment)),
+            "duration_minutes": assignment.duration_minutes,
+            "time_zone": assignment.time_zone,
+            "location": assignment.location,
+            "sequence": assignment.sequence,
+        },
     }
 
 

@@ -51,8 +51,9 @@ PASS = "pass"
 PASS_RISK = "pass_risk"
 FLAG = "flag"
 FAIL = "fail"
-PENDING = "pending"
-RULE_RESULTS: tuple[str, ...] = (PASS, PASS_RISK, FLAG, FAIL, PENDING)
+PENDING = "pending"  # a mandatory rule that cannot be decided yet (its input is missing)
+UNKNOWN = "unknown"  # a non-mandatory rule that cannot be decided yet
+RULE_RESULTS: tuple[str, ...] = (PASS, PASS_RISK, FLAG, FAIL, PENDING, UNKNOWN)
 
 # Eligibility (PENDING doubles as the eligibility value).
 ELIGIBLE = "eligible"
@@ -91,6 +92,16 @@ DISAGREEMENT_SPREAD = 2  # max - min rating at or above this flags disagreement
 EXPERIENCE_RISK = "experience_risk"
 SCREENING_PENDING = "screening_pending"
 SCREENING_FLAG = "screening_flag"  # screening_flag:<RULE>
+SCREENING_UNKNOWN = "screening_unknown"  # screening_unknown:<RULE>
+PLAN_UNVERIFIED = "plan_unverified"  # an EXP pass_risk resting on a claimed plan figure only
+LANGUAGE_DISAGREEMENT = "language_disagreement"  # language_disagreement:<lang>
+LANGUAGE_DISAGREEMENT_STEPS = 2  # verified levels of one language this many CEFR steps apart disagree
+
+# What a rule that cannot be decided needs (the `missing` parameter of a pending or unknown result).
+MISSING_EDUCATION = "education_level"
+MISSING_EXPERIENCE = "experience_years"
+MISSING_PLAN = "plan_attainment_pct"
+MISSING_CHECK_ANSWER = "check_answer"
 DISAGREEMENT = "disagreement"  # disagreement:<CODE>
 CRITICAL_GAP = "critical_gap"  # critical_gap:<CODE>
 RECOMMENDATION_CONFLICT = "recommendation_conflict"

@@ -112,15 +112,21 @@ class CompetencySpec:
 
 @dataclass(frozen=True, slots=True)
 class ScorecardData:
-    """One interviewer's scorecard; a rating that is None or missing means "not assessed"."""
+    """One interviewer's scorecard; a rating that is None or missing means "not assessed".
+
+    `verified_languages` and `verified_plan_attainment_pct` are what the interviewer checked in the interview.
+    """
 
     interviewer_id: int
     submitted: bool
     ratings: Mapping[str, int | None] = field(default_factory=dict)
     verified_languages: Mapping[str, str] = field(default_factory=dict)
     recommendation: str | None = None
+    verified_plan_attainment_pct: float | None = None
 
     def __post_init__(self) -> None:
+        if self.verified_plan_attainment_pct is not None and self.verified_plan_attainment_pct < 0:
+            raise ValueError("a verified plan attainment cannot be negative")
         for code, rating in self.ratings.items():
             if rating is None:
                 continue

@@ -2,6 +2,7 @@
 
 from hiring.models.candidates import Candidate, CandidateLanguage, CheckAnswer, StoredEvaluation
 from hiring.models.interviews import Assignment, Rating, Scorecard, VerifiedLanguage
+from hiring.models.notifications import NOTIFICATION_KINDS, NotificationOptOut
 from hiring.models.outbox import OutboxJob, SentMessage
 from hiring.models.outcomes import REVIEW_MONTHS, HireOutcome, OutcomeReview
 from hiring.models.profiles import Competency, Profile
@@ -12,6 +13,7 @@ from hiring.models.webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "DECISIONS",
+    "NOTIFICATION_KINDS",
     "REVIEW_MONTHS",
     "ROLES",
     "ApiToken",
@@ -25,6 +27,7 @@ __all__ = [
     "Decision",
     "HireOutcome",
     "LanguageRequirement",
+    "NotificationOptOut",
     "OutboxJob",
     "OutcomeReview",
     "Profile",

@@ -1,6 +1,7 @@
 """Structured interviews: who interviews whom, and the scorecards they fill."""
 
 from datetime import datetime
+from uuid import uuid4
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -17,6 +18,15 @@ class Assignment(db.Model):
     interviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
     assigned_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     assigned_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    # The interview (issue 20): its start in UTC, shown in `time_zone` (IANA name); none until HR schedules it.
+    starts_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    duration_minutes: Mapped[int | None]
+    time_zone: Mapped[str] = mapped_column(sa.String(64), default="", server_default="")
+    location: Mapped[str] = mapped_column(sa.String(500), default="", server_default="")
+    # The calendar invitation's SEQUENCE (RFC 5545): raised on every move and on the cancellation.
+    sequence: Mapped[int] = mapped_column(default=0, server_default="0")
+    # The invitation's UID and the key of its mails: never reused, even when an id is (SQLite reuses the last one).
+    calendar_uid: Mapped[str | None] = mapped_column(sa.String(64), unique=True, default=lambda: uuid4().hex)
 
     candidate: Mapped["Candidate"] = relationship(back_populates="assignments")  # noqa: F821
     interviewer: Mapped["User"] = relationship(foreign_keys=[interviewer_id])  # noqa: F821

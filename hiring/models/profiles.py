@@ -60,8 +60,9 @@ class Competency(db.Model):
     anchor3_en: Mapped[str] = mapped_column(sa.Text, default="")
     anchor5_ru: Mapped[str] = mapped_column(sa.Text, default="")
     anchor5_en: Mapped[str] = mapped_column(sa.Text, default="")
-    # [{"ru": "...", "en": "..."}, ...]: 2-3 behavioural (STAR) questions
-    questions: Mapped[list[dict[str, str]]] = mapped_column(sa.JSON, default=list)
+    # [{"ru": "...", "en": "...", "probes": [{"ru": "...", "en": "..."}, ...]}, ...]: 2-3 behavioural (STAR)
+    # questions, each with follow-up probes asking for facts and figures ("probes" may be missing: none).
+    questions: Mapped[list[dict]] = mapped_column(sa.JSON, default=list)
 
     profile: Mapped[Profile] = relationship(back_populates="competencies")
 
@@ -78,3 +79,11 @@ class Competency(db.Model):
 
     def question_texts(self, language: str) -> list[str]:
         return [q.get(language, "") for q in self.questions]
+
+    def questions_with_probes(self, language: str) -> list[tuple[str, list[str]]]:
+        """(question, its follow-up probes) in the language, leaving out empty texts."""
+        return [
+            (q.get(language, ""), [t for p in q.get("probes") or [] if (t := p.get(language, "").strip())])
+            for q in self.questions
+            if q.get(language, "").strip()
+        ]

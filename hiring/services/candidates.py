@@ -14,8 +14,9 @@ from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, CandidateLanguage, CheckAnswer, User
 from hiring.models._base import utcnow
-from hiring.services import audit
+from hiring.services import audit, notifications
 from hiring.services.candidate_input import FIELDS, check_candidate_data
+from hiring.services.schedule import InterviewInput, schedule_interview
 
 _SCALAR_FIELDS = tuple(name for name in FIELDS if name != "languages")
 
@@ -202,8 +203,10 @@ def _active_interviewer(user_id: Any) -> User:
     return user
 
 
-def assign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | None) -> Assignment:
-    """Let an active interviewer interview the candidate."""
+def assign_interviewer(
+    candidate: Candidate, user_id: int, by_user_id: int | None, interview: InterviewInput | None = None
+) -> Assignment:
+    """Let an active interviewer interview the candidate (at the given time, if any); they are e-mailed."""
     user = _active_interviewer(user_id)
     if any(a.interviewer_id == user.id for a in candidate.assignments):
         raise AlreadyAssigned(_l("%(name)s is already assigned to this candidate.", name=user.display_name))
@@ -217,7 +220,42 @@ def assign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | Non
         after={"interviewer_id": user.id, "interviewer": user.username},
         user_id=by_user_id,
     )
+    if interview is not None:
+        schedule_interview(assignment, interview, by_user_id, notify=False)
+    notifications.interviewer_assigned(assignment)
     return assignment
+
+
+def assign_panel(
+    vacancy_id: int, candidate_ids: list[int], interviewer_ids: list[int], by_user_id: int | None
+) -> int:
+    """Let each of the interviewers interview each of the candidates of the vacancy, at once; a pair already
+    assigned stays as it is. All or nothing: an unknown candidate or interviewer refuses the whole request.
+    Returns how many assignments are new."""
+    errors = {}
+    if not candidate_ids:
+        errors["candidate_ids"] = _l("Tick the candidates the panel should interview.")
+    if not interviewer_ids:
+        errors["interviewer_ids"] = _l("Choose one or more interviewers.")
+    if errors:
+        raise InvalidInput(_l("Choose candidates and interviewers."), errors)
+    interviewers = [_active_interviewer(user_id) for user_id in dict.fromkeys(interviewer_ids)]
+    candidates = db.session.scalars(
+        sa.select(Candidate)
+        .where(Candidate.vacancy_id == vacancy_id, Candidate.id.in_(set(candidate_ids)))
+        .order_by(Candidate.id)
+    ).all()
+    if len(candidates) != len(set(candidate_ids)):
+        message = _l("Some of the ticked candidates are not in this vacancy any more; reload the page.")
+        raise InvalidInput(message, {"candidate_ids": message})
+    added = 0
+    for candidate in candidates:
+        assigned = {a.interviewer_id for a in candidate.assignments}
+        for interviewer in interviewers:
+            if interviewer.id not in assigned:
+                assign_interviewer(candidate, interviewer.id, by_user_id)
+                added += 1
+    return added
 
 
 def unassign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | None) -> None:
@@ -227,6 +265,7 @@ def unassign_interviewer(candidate: Candidate, user_id: int, by_user_id: int | N
         message = _l("This interviewer is not assigned to this candidate.")
         raise InvalidInput(message, {"user_id": message})
     user = db.session.get(User, user_id)
+    notifications.interview_cancelled(assignment)
     candidate.assignments.remove(assignment)
     db.session.flush()
     audit.record(

@@ -19,7 +19,7 @@ from hiring.errors import Conflict, InvalidInput, Locked, NotAllowed, ScorecardC
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Assignment, Candidate, Rating, Scorecard, User, Vacancy, VerifiedLanguage
-from hiring.services import audit
+from hiring.services import audit, notifications
 from hiring.services.evaluations import candidate_values, requirements_for, scorecard_values
 from hiring.services.scorecard_input import (
     ScorecardInput,
@@ -222,6 +222,8 @@ def save_scorecard(
         after=_audit_view(card),
         user_id=interviewer.id,
     )
+    if submit:
+        notifications.panel_completed(candidate)
     return card
 
 

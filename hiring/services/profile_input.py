@@ -34,19 +34,56 @@ COMPETENCY_FIELDS = (
 EDITABLE_COMPETENCY_FIELDS = COMPETENCY_FIELDS[1:]  # the code names the ratings already given: it stays
 
 
-def questions_from_lines(ru: str, en: str) -> list[dict[str, str]]:
-    """Pair the n-th Russian line with the n-th English one; blank lines are dropped.
+PROBE_MARKS = ("-", "–", "—", ">")  # a line starting with one of these is a probe of the question above
+MAX_PROBES = 3
 
-    Raises InvalidProfile when the two languages have a different number of questions.
+
+def questions_from_lines(ru: str, en: str) -> list[dict[str, Any]]:
+    """Pair the n-th Russian question with the n-th English one, each with its follow-up probes.
+
+    One question per line; a line starting with a dash (or ">") under a question is a follow-up probe of it.
+    Blank lines are dropped. Raises InvalidProfile when the two languages differ in their questions or probes.
     """
-    ru_lines = _lines(ru)
-    en_lines = _lines(en)
-    if len(ru_lines) != len(en_lines):
+    ru_items = _questions_of(_lines(ru))
+    en_items = _questions_of(_lines(en))
+    if ru_items is None or en_items is None:
         message = N_(
-            "Give every question in both languages: the same number of lines in Russian and English."
+            "Start with a question: a line with a dash is a follow-up probe of the question above it."
+        )
+        raise InvalidProfile(message, {"questions_ru" if ru_items is None else "questions_en": message})
+    if [len(p) for _q, p in ru_items] != [len(p) for _q, p in en_items]:
+        message = N_(
+            "Give every question and follow-up probe in both languages: the same lines in Russian and English."
         )
         raise InvalidProfile(message, {"questions_en": message})
-    return [{"ru": r, "en": e} for r, e in zip(ru_lines, en_lines, strict=True)]
+    return [
+        {"ru": rq, "en": eq, "probes": [{"ru": r, "en": e} for r, e in zip(rp, ep, strict=True)]}
+        for (rq, rp), (eq, ep) in zip(ru_items, en_items, strict=True)
+    ]
+
+
+def question_lines(questions: list[dict[str, Any]], language: str) -> str:
+    """The questions as the edit form shows them: one a line, each probe under it after a dash."""
+    lines = []
+    for question in questions:
+        lines.append(question.get(language, ""))
+        lines += [f"- {probe.get(language, '')}" for probe in question.get("probes") or []]
+    return "\n".join(lines)
+
+
+def _questions_of(lines: list[str]) -> list[tuple[str, list[str]]] | None:
+    """(question, probes) pairs of the lines, or None when a probe comes before any question."""
+    items: list[tuple[str, list[str]]] = []
+    for line in lines:
+        if line.startswith(PROBE_MARKS):
+            if not items:
+                return None
+            probe = line.lstrip("".join(PROBE_MARKS)).strip()
+            if probe:
+                items[-1][1].append(probe)
+        else:
+            items.append((line, []))
+    return items
 
 
 def check_profile_settings(values: dict[str, Any]) -> dict[str, Any]:
@@ -133,21 +170,45 @@ def check_competency_data(values: dict[str, Any]) -> dict[str, Any]:
     if critical is _INVALID or (critical is not None and not 1 <= critical <= 5):
         errors["critical_min"] = N_("Enter a minimum from 1 to 5 on the rating scale, or leave it empty.")
     out["critical_min"] = critical
-    questions = values["questions"] or []
-    if not isinstance(questions, list) or not all(
-        isinstance(q, dict) and isinstance(q.get("ru", ""), str) and isinstance(q.get("en", ""), str)
-        for q in questions
-    ):
-        errors["questions"] = N_("Questions must be a list of texts in Russian and English.")
+    questions = _clean_questions(values["questions"])
+    if questions is None:
+        errors["questions"] = N_(
+            "Questions must be a list of texts in Russian and English, each with at most three follow-up probes."
+        )
     else:
-        out["questions"] = [
-            {"ru": q.get("ru", "").strip(), "en": q.get("en", "").strip()}
-            for q in questions
-            if q.get("ru", "").strip() or q.get("en", "").strip()
-        ]
+        out["questions"] = questions
     if errors:
         raise InvalidProfile(N_("Some values need correcting."), errors)
     return out
+
+
+def _clean_questions(value: Any) -> list[dict[str, Any]] | None:
+    """Questions `[{"ru", "en", "probes": [{"ru", "en"}]}]` stripped, empty ones dropped; None when malformed."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(_is_pair(q) for q in value):
+        return None
+    out = []
+    for question in value:
+        probes = question.get("probes") or []
+        if not isinstance(probes, list) or len(probes) > MAX_PROBES or not all(_is_pair(p) for p in probes):
+            return None
+        pair = _stripped(question)
+        if pair["ru"] or pair["en"]:
+            out.append(pair | {"probes": [p for p in map(_stripped, probes) if p["ru"] or p["en"]]})
+    return out
+
+
+def _is_pair(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("ru", ""), str)
+        and isinstance(value.get("en", ""), str)
+    )
+
+
+def _stripped(pair: dict[str, Any]) -> dict[str, str]:
+    return {"ru": pair.get("ru", "").strip(), "en": pair.get("en", "").strip()}
 
 
 def _number(value: Any) -> Any:

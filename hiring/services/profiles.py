@@ -5,6 +5,7 @@ audit log, nothing committed (the caller owns the transaction). Messages are Eng
 caller (`gettext(message)`).
 """
 
+import copy
 import re
 from typing import Any
 
@@ -237,9 +238,7 @@ def _suffixed(name: str, suffix: str) -> str:
 
 
 def _copy(value: Any) -> Any:
-    if isinstance(value, list):
-        return [dict(item) if isinstance(item, dict) else item for item in value]
-    return value
+    return copy.deepcopy(value) if isinstance(value, list | dict) else value
 
 
 def _touch(profile: Profile) -> None:

@@ -25,7 +25,7 @@ from hiring.services.candidates import (
 from hiring.services.evaluations import evaluate_candidate, with_evaluation_inputs, with_requirements
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
 from hiring.services.privacy import anonymize_candidate
-from hiring.web import candidate_import
+from hiring.web import candidate_import, interview_schedule
 from hiring.web.access import role_required
 from hiring.web.forms.candidates import (
     ActionForm,
@@ -41,6 +41,7 @@ from hiring.web.templating import reader_language
 
 bp = Blueprint("candidates", __name__)
 candidate_import.add_routes(bp)
+interview_schedule.add_routes(bp)
 
 
 # --- loading ----------------------------------------------------------------------------------------------
@@ -194,7 +195,29 @@ def detail(candidate_id: int):
         answers={answer.check.position: answer.met for answer in candidate.check_answers},
         languages={item.language: item.level for item in candidate.languages},
         field_label=field_label,
+        to_decide=_to_decide(evaluation, vacancy, candidate),
     )
+
+
+def _to_decide(evaluation, vacancy, candidate: Candidate) -> list[tuple[str, str]]:
+    """What HR fills in so that each pending or unknown screening rule can be decided: (words, link)."""
+    wanted = []
+    for result in evaluation.screening.results:
+        missing = result.params.get("missing")
+        if result.result not in ("pending", "unknown") or missing is None:
+            continue
+        if missing == "check_answer":
+            words = _("Answer the check «%(check)s»", check=glossary.rule_label(result.rule, vacancy))
+            link = url_for(".detail", candidate_id=candidate.id, _anchor=f"check-{result.params['index']}")
+        else:
+            words = glossary.label(glossary.MISSING_INPUT_LABELS, missing)
+            link = url_for(".edit", candidate_id=candidate.id, _anchor=missing)
+        if result.result == "pending":
+            words = _("%(what)s: the screening waits for it", what=words)
+        else:
+            words = _("%(what)s: optional, not known until then", what=words)
+        wanted.append((words, link))
+    return wanted
 
 
 def field_label(value: str) -> str:
@@ -243,10 +266,10 @@ def assign(candidate_id: int):
     form = AssignForm()
     form.user_id.choices = _assignable({a.interviewer_id for a in candidate.assignments})
     if not form.validate_on_submit():
-        flash(_("Choose an interviewer from the list."), "error")
+        flash(_("Choose an interviewer from the list, and check the interview's time and duration."), "error")
         return redirect(url_for(".detail", candidate_id=candidate.id, _anchor="interviewers"))
     try:
-        assignment = assign_interviewer(candidate, form.user_id.data, current_user.id)
+        assignment = assign_interviewer(candidate, form.user_id.data, current_user.id, form.interview())
         name = assignment.interviewer.display_name
         db.session.commit()
     except (InvalidInput, Conflict) as error:

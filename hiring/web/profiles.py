@@ -12,7 +12,7 @@ from hiring.extensions import db
 from hiring.models import Competency, Profile, Vacancy
 from hiring.services import profiles as service
 from hiring.services.lookups import profile_or_404
-from hiring.services.profile_input import EDITABLE_COMPETENCY_FIELDS, questions_from_lines
+from hiring.services.profile_input import EDITABLE_COMPETENCY_FIELDS, question_lines, questions_from_lines
 from hiring.web.access import role_required
 from hiring.web.forms.profiles import (
     ActionForm,
@@ -126,8 +126,8 @@ def edit_competency(profile_id: int, competency_id: int):
         return refused
     form = CompetencyForm(obj=competency, version=profile.version)
     if not form.is_submitted():
-        form.questions_ru.data = "\n".join(competency.question_texts("ru"))
-        form.questions_en.data = "\n".join(competency.question_texts("en"))
+        form.questions_ru.data = question_lines(competency.questions, "ru")
+        form.questions_en.data = question_lines(competency.questions, "en")
     if form.validate_on_submit():
         saved = _save(
             form,

@@ -12,6 +12,7 @@ from flask_babel import format_date, format_datetime, format_decimal, format_tim
 
 from hiring import glossary
 from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
+from hiring.services.notifications import interview_time
 from hiring.web.navigation import menu_for
 
 
@@ -41,6 +42,7 @@ def register(app: Flask) -> None:
         date=format_day,
         datetime=format_moment,
         money=format_money,
+        interview_time=format_interview_time,
     )
 
 
@@ -86,3 +88,8 @@ def format_money(value: int | float | Decimal | None, currency: str | None = "RU
     text = format_currency(value, currency or "RUB", format=pattern, locale=locale, currency_digits=not whole)
     # CLDR's currency spacing, which Babel leaves out: a letter code never touches the digits (RUB 150,000).
     return re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", "\u00a0", text)
+
+
+def format_interview_time(assignment) -> str:
+    """The interview's day and hours in its own time zone, in the reader's language (issue 20)."""
+    return interview_time(assignment, str(get_locale() or "ru")) if assignment.starts_at else "—"

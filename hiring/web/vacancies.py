@@ -3,6 +3,7 @@
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -10,8 +11,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from hiring.domain.levels import BANDS
 from hiring.errors import InvalidInput, VersionConflict
 from hiring.extensions import db
-from hiring.models import Candidate, Profile, StoredEvaluation, Vacancy
+from hiring.models import Assignment, Candidate, Profile, StoredEvaluation, User, Vacancy
 from hiring.query_params import query_int
+from hiring.services import candidates as candidates_service
 from hiring.services import vacancies as service
 from hiring.services.evaluations import with_requirements
 from hiring.services.lookups import vacancy_or_404
@@ -19,7 +21,7 @@ from hiring.services.ranking import ranking_order
 from hiring.web.access import role_required
 from hiring.web.forms.profiles import choices, field_names
 from hiring.web.forms.refusals import show_refusal
-from hiring.web.forms.vacancies import ChooseProfileForm, StatusForm, VacancyForm
+from hiring.web.forms.vacancies import ChooseProfileForm, PanelForm, StatusForm, VacancyForm
 from hiring.web.templating import reader_language
 
 bp = Blueprint("vacancies", __name__)
@@ -100,17 +102,77 @@ def new():
 @bp.route("/vacancies/<int:vacancy_id>")
 @role_required("hr", "lead")
 def detail(vacancy_id: int):
-    """Show the vacancy, its requirements in plain words and its candidates in ranking order."""
+    """Show the vacancy, its requirements in plain words and its candidates in ranking order, with their
+    interviewers and the state of each one's scorecard."""
+    return _render_detail(vacancy_or_404(vacancy_id, current_user, with_requirements()))
+
+
+@bp.route("/vacancies/<int:vacancy_id>/panel", methods=["POST"])
+@role_required("hr")
+def assign_panel(vacancy_id: int):
+    """Assign one or more interviewers to every candidate ticked in the vacancy's list at once."""
     vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
+    form = _panel_form()
+    if form.validate_on_submit():
+        try:
+            added = candidates_service.assign_panel(
+                vacancy.id, form.candidate_ids.data, form.interviewer_ids.data, current_user.id
+            )
+            db.session.commit()
+        except InvalidInput as error:
+            return _render_detail(vacancy, form, show_refusal(form, error, summary=False))
+        chosen = dict(form.interviewer_ids.choices)
+        names = ", ".join(chosen[user_id] for user_id in dict.fromkeys(form.interviewer_ids.data))
+        flash(
+            ngettext(
+                "%(names)s will interview %(num)d candidate.",
+                "%(names)s will interview %(num)d candidates.",
+                len(set(form.candidate_ids.data)),
+                names=names,
+            )
+            + " "
+            + ngettext("%(num)d new assignment.", "%(num)d new assignments.", added),
+            "success",
+        )
+        return redirect(
+            url_for("vacancies.detail", vacancy_id=vacancy.id, page=request.form.get("page", type=int))
+        )
+    if not form.candidate_ids.data:
+        form.candidate_ids.errors = [_("Tick the candidates the panel should interview.")]
+    if not form.interviewer_ids.data:
+        form.interviewer_ids.errors = [_("Choose one or more interviewers.")]
+    return _render_detail(vacancy, form, 400)
+
+
+def _panel_form() -> PanelForm:
+    form = PanelForm()
+    form.interviewer_ids.choices = [
+        (user.id, user.display_name)
+        for user in db.session.scalars(
+            sa.select(User)
+            .where(User.role == "interviewer", User.active.is_(True))
+            .order_by(User.full_name, User.username)
+        )
+    ]
+    return form
+
+
+def _render_detail(vacancy: Vacancy, panel_form: PanelForm | None = None, status: int = 200):
     query = (
         sa.select(Candidate)
         .outerjoin(StoredEvaluation, StoredEvaluation.candidate_id == Candidate.id)
         .where(Candidate.vacancy_id == vacancy.id)
-        .options(selectinload(Candidate.evaluation))
+        .options(
+            selectinload(Candidate.evaluation),
+            selectinload(Candidate.assignments).selectinload(Assignment.interviewer),
+            selectinload(Candidate.scorecards),
+        )
         .order_by(*ranking_order())
     )
     page = db.paginate(query, page=query_int("page", 1), per_page=CANDIDATES_PER_PAGE, error_out=False)
-    return render_template(
+    if panel_form is None and current_user.has_role("hr"):
+        panel_form = _panel_form()
+    page_html = render_template(
         "vacancies/detail.html",
         vacancy=vacancy,
         page=page,
@@ -118,7 +180,10 @@ def detail(vacancy_id: int):
         bands=BANDS,
         status_form=StatusForm(),
         field_names=field_names(),
+        panel_form=panel_form,
+        ticked=set(panel_form.candidate_ids.data or ()) if panel_form is not None else set(),
     )
+    return page_html, status
 
 
 @bp.route("/vacancies/<int:vacancy_id>/edit", methods=["GET", "POST"])

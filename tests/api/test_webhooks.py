@@ -113,7 +113,8 @@ def test_a_journeys_events_arrive_in_order_signed(api, build, team, receiver):
     assert api.post(f"/candidates/{candidate['id']}/interviewers", "olga", json=assign).status_code == 201
     card = {
         "ratings": dict.fromkeys(codes, 5),
-        "notes": {codes[0]: "evidence"},
+        # a 5 needs an evidence note before the scorecard can be submitted
+        "notes": dict.fromkeys(codes, "evidence"),
         "recommendation": "strong_yes",
         "submit": True,
     }
@@ -143,8 +144,13 @@ def test_a_journeys_events_arrive_in_order_signed(api, build, team, receiver):
     update = bodies[2]["data"]
     assert update["changed_fields"] == ["experience_years", "phone"]
     assert update["values"] == {"experience_years": 6}
-    assert bodies[1]["data"]["changed"]["band"] == {"before": None, "after": "not_eligible"}
-    assert bodies[5]["data"]["changed"] == {"score": {"before": None, "after": 100}}
+    # no education entered: the screening is pending (missing data is no failure), the band waits for scores
+    assert bodies[1]["data"]["changed"]["band"] == {"before": None, "after": "insufficient_data"}
+    assert bodies[1]["data"]["changed"]["eligibility"] == {"before": None, "after": "pending"}
+    assert bodies[5]["data"]["changed"] == {
+        "score": {"before": None, "after": 100},
+        "band": {"before": "insufficient_data", "after": "strong_hire"},
+    }
     assert len({sent["id"] for sent in bodies}) == len(bodies)
 
 

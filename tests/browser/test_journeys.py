@@ -198,7 +198,7 @@ def lead_journey(page, vacancy_url: str, screenshot, check_accessibility) -> Non
     page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Vacancies").click()
     page.get_by_role("link", name=VACANCY).first.click()
     expect(page).to_have_url(vacancy_url)
-    page.get_by_role("link", name="Dashboard").click()
+    page.get_by_role("link", name="Ranking", exact=True).click()
     ranking = page.locator("table.ranking")
     expect(ranking).to_contain_text(ANNA)
     # Anna (higher ratings) ranks above Boris; Gleb is not eligible and comes last

@@ -163,6 +163,42 @@ def test_answering_checks_on_the_page_makes_the_candidate_eligible(client, hr, b
     assert "Screening pending" in cleared
 
 
+def test_candidate_with_missing_data_is_pending_and_the_page_says_what_to_fill_in(client, hr, build):
+    vacancy = build.vacancy(checks=(("Ready to travel", True), ("Has a driving licence", False)))
+    candidate = build.candidate(vacancy, education_level=None, experience_years=2.0, plan_attainment_pct=None)
+    body = text_of(client.get(f"/candidates/{candidate.id}"))
+    assert "Screening pending" in body and "Not eligible" not in body
+    assert "To decide the screening, fill in:" in body
+    edit = f"/candidates/{candidate.id}/edit"
+    assert (
+        f'<a href="{edit}#education_level">Enter the education level: the screening waits for it</a>' in body
+    )
+    assert (
+        f'<a href="{edit}#plan_attainment_pct">Enter the sales plan attainment: the screening waits' in body
+    )
+    here = f"/candidates/{candidate.id}"
+    assert (
+        f'<a href="{here}#check-0">Answer the check «Ready to travel»: the screening waits for it</a>' in body
+    )
+    assert (
+        f'<a href="{here}#check-1">Answer the check «Has a driving licence»: optional, not known until then</a>'
+        in body
+    )
+    # the anchors exist on the pages they point to
+    assert 'id="check-0"' in body and 'id="check-1"' in body
+    form = text_of(client.get(edit))
+    assert 'id="education_level"' in form and 'id="plan_attainment_pct"' in form
+    # an optional check nobody answered is not known yet, never a "no" or a screening flag
+    assert "Not known yet" in body and "Screening flag" not in body
+
+
+def test_candidate_with_complete_data_has_nothing_to_fill_in(client, hr, build):
+    vacancy = build.vacancy(checks=(("Ready to travel", True),))
+    candidate = build.candidate(vacancy, answers={0: True})
+    body = text_of(client.get(f"/candidates/{candidate.id}"))
+    assert "To decide the screening" not in body and "Screening pending" not in body
+
+
 def test_hr_assigns_and_unassigns_an_interviewer(client, hr, build):
     candidate = build.candidate()
     interviewer = build.user("interviewer", full_name="Maria Kuznetsova")

@@ -101,7 +101,7 @@ def test_page_one_of_an_evaluation_answers_should_we_hire_and_why(demo):
     strongest = page_one.split("Сильные стороны", 1)[1].split("Слабые стороны", 1)[0]
     weakest = page_one.split("Слабые стороны", 1)[1].split("Основание", 1)[0]
     assert "Переговоры и презентация (4,5)" in strongest
-    assert "Дебиторская задолженность и учёт (3,5)" in weakest
+    assert "Дебиторская задолженность и бухгалтерские вопросы (3,5)" in weakest
 
 
 def test_page_one_names_the_rule_that_decides_a_not_eligible_or_risky_candidate(demo):

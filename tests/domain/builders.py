@@ -64,11 +64,12 @@ def make_card(
     submitted: bool = True,
     verified: dict[str, str] | None = None,
     recommendation: str | None = None,
+    plan: float | None = None,
 ) -> ScorecardData:
-    """A scorecard; an int rating rates every KAM competency the same."""
+    """A scorecard; an int rating rates every KAM competency the same; `plan` is the verified plan figure."""
     if isinstance(ratings, int):
         ratings = dict.fromkeys(CODES, ratings)
-    return ScorecardData(interviewer_id, submitted, ratings, verified or {}, recommendation)
+    return ScorecardData(interviewer_id, submitted, ratings, verified or {}, recommendation, plan)
 
 
 def ratings(**by_code: int) -> dict[str, int]:

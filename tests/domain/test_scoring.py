@@ -295,6 +295,7 @@ def test_flags_come_in_a_fixed_order():
     assert evaluation.band == "consider"
     assert evaluation.flags == (
         "experience_risk",
+        "plan_unverified",
         "screening_pending",
         "disagreement:NEG",
         "critical_gap:NEG",
@@ -314,6 +315,7 @@ def test_recommendation_conflict_comes_last():
     assert (evaluation.score, evaluation.band) == (75.0, "strong_hire")
     assert evaluation.flags == (
         "experience_risk",
+        "plan_unverified",
         "screening_pending",
         "disagreement:ANA",
         "recommendation_conflict",

@@ -21,10 +21,11 @@ def result(screening, rule):
         (3.0, None, "pass"),  # exactly the minimum
         (2.9, 100.0, "pass_risk"),  # below 3 but >= 1 year and exactly 100% of plan
         (2.9, 99.0, "fail"),  # 99% misses the exception
-        (2.9, None, "fail"),  # no plan figure: no exception
+        (2.9, None, "pending"),  # in the exception range, no plan figure: cannot be decided yet
         (1.0, 100.0, "pass_risk"),  # exactly exception_min_years
         (0.9, 150.0, "fail"),  # below exception_min_years whatever the plan
-        (None, 150.0, "fail"),  # experience not stated counts as not met
+        (0.9, None, "fail"),  # below exception_min_years: no plan figure could help, so it is decided
+        (None, 150.0, "pending"),  # years not entered: missing data is never a failure
     ],
 )
 def test_experience_boundaries(years, plan, expected):
@@ -41,8 +42,10 @@ def test_three_years_written_as_float_noise_still_pass():
 def test_experience_exception_gives_risk_flag_and_eligibility():
     screening = screen(make_requirements(), make_candidate(experience_years=2, plan_attainment_pct=120))
     assert screening.eligibility == "eligible_with_risk"
-    assert screening.flags == ("experience_risk",)
-    assert result(screening, "EXP").detail == "2 years, below 3, but 120% of plan: accepted with a risk"
+    assert screening.flags == ("experience_risk", "plan_unverified")
+    assert result(screening, "EXP").detail == (
+        "2 years, below 3, but 120% of plan (claimed, not verified yet): accepted with a risk"
+    )
 
 
 def test_experience_without_exception_path_fails_below_minimum():
@@ -85,7 +88,7 @@ def test_exception_fields_go_together():
         ("specialist", "pass"),
         ("master", "pass"),
         ("phd", "pass"),
-        (None, "fail"),
+        (None, "pending"),
     ],
 )
 def test_education_order_against_bachelor(level, expected):
@@ -218,7 +221,8 @@ LICENCE = CustomRule(1, "Driving licence", False)
         (TRAVEL, {0: False}, "fail", ()),
         (LICENCE, {1: True}, "pass", ()),
         (LICENCE, {1: False}, "flag", ("screening_flag:CUSTOM:1",)),
-        (LICENCE, {}, "flag", ("screening_flag:CUSTOM:1",)),  # optional and unanswered: shown, not held
+        # optional and unanswered: not known yet, never shown as a "no"
+        (LICENCE, {}, "unknown", ("screening_unknown:CUSTOM:1",)),
     ],
 )
 def test_custom_checks(rule, answers, expected, flags):
@@ -248,7 +252,7 @@ def test_fail_beats_pending_beats_risk():
     requirements = make_requirements(custom=(TRAVEL,))
     risky = make_candidate(experience_years=2, plan_attainment_pct=100)
     assert screen(requirements, risky).eligibility == "pending"
-    assert screen(requirements, risky).flags == ("experience_risk", "screening_pending")
+    assert screen(requirements, risky).flags == ("experience_risk", "plan_unverified", "screening_pending")
     failing = make_candidate(experience_years=2, plan_attainment_pct=100, education_level="secondary")
     assert screen(requirements, failing).eligibility == "not_eligible"
 
@@ -271,3 +275,166 @@ def test_a_rule_set_to_none_is_not_checked():
     screening = screen(requirements, make_candidate(education_level=None, experience_years=None))
     assert screening.results == ()
     assert screening.eligibility == "eligible"
+
+
+# --- missing data: pending (mandatory) or unknown (optional), never a failure (SPEC §3) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule", "missing"),
+    [
+        ({"education_level": None}, "EDU", "education_level"),
+        ({"experience_years": None}, "EXP", "experience_years"),
+        ({"experience_years": 2, "plan_attainment_pct": None}, "EXP", "plan_attainment_pct"),
+    ],
+)
+def test_missing_input_is_pending_when_mandatory_and_unknown_when_optional(changes, rule, missing):
+    mandatory = screen(make_requirements(), make_candidate(**changes))
+    assert result(mandatory, rule).result == "pending"
+    assert result(mandatory, rule).params["missing"] == missing
+    assert mandatory.eligibility == "pending"
+    assert mandatory.flags == ("screening_pending",)
+
+    optional = make_requirements(
+        education=EducationRule("bachelor", False, ()), experience=ExperienceRule(3, 1, 100, mandatory=False)
+    )
+    screening = screen(optional, make_candidate(**changes))
+    assert result(screening, rule).result == "unknown"
+    assert result(screening, rule).params["missing"] == missing
+    assert screening.eligibility == "eligible"
+    assert screening.flags == (f"screening_unknown:{rule}",)
+
+
+def test_missing_input_present_decides_again():
+    # The same candidates with the data entered: the rule is decided (present vs missing).
+    assert (
+        result(screen(make_requirements(), make_candidate(education_level="bachelor")), "EDU").result
+        == "pass"
+    )
+    assert result(screen(make_requirements(), make_candidate(experience_years=3)), "EXP").result == "pass"
+    entered = make_candidate(experience_years=2, plan_attainment_pct=99)
+    assert result(screen(make_requirements(), entered), "EXP").result == "fail"
+
+
+def test_details_name_what_is_missing():
+    screening = screen(make_requirements(), make_candidate(education_level=None, experience_years=None))
+    assert (
+        result(screening, "EDU").detail
+        == "bachelor or higher required; the education level is not entered yet"
+    )
+    assert result(screening, "EXP").detail == "3+ years required; the years of experience are not entered yet"
+    no_plan = screen(make_requirements(), make_candidate(experience_years=2, plan_attainment_pct=None))
+    assert result(no_plan, "EXP").detail == (
+        "3+ years required (or 1+ with 100% of plan); candidate has 2, the sales plan attainment is not entered yet"
+    )
+
+
+def test_missing_data_beside_a_failure_is_not_eligible():
+    candidate = make_candidate(education_level="secondary", experience_years=None)
+    assert screen(make_requirements(), candidate).eligibility == "not_eligible"
+
+
+def test_unknown_does_not_change_eligibility():
+    requirements = make_requirements(custom=(LICENCE,))
+    assert screen(requirements, make_candidate()).eligibility == "eligible"
+    risky = make_candidate(experience_years=2, plan_attainment_pct=100)
+    assert screen(requirements, risky).eligibility == "eligible_with_risk"
+
+
+def test_a_language_not_listed_is_data_not_missing():
+    screening = screen(make_requirements(GERMAN_B2), make_candidate(languages={}))
+    assert result(screening, "LANG:de").result == "fail"
+
+
+# --- verified plan attainment: the lowest verified figure, else the claim ---------------------------------
+
+
+def test_verified_plan_lower_than_claimed_decides():
+    cards = [make_card(1, 4, plan=95)]
+    screening = screen(
+        make_requirements(), make_candidate(experience_years=2, plan_attainment_pct=120), cards
+    )
+    exp = result(screening, "EXP")
+    assert exp.result == "fail"
+    assert exp.detail == (
+        "3+ years required (or 1+ with 100% of plan); candidate has 2 with 95% of plan verified in the interview"
+        " (claimed 120%)"
+    )
+    assert screening.eligibility == "not_eligible"
+
+
+def test_verified_plan_higher_than_claimed_passes_with_risk_and_no_unverified_flag():
+    cards = [make_card(1, 4, plan=110)]
+    screening = screen(make_requirements(), make_candidate(experience_years=2, plan_attainment_pct=90), cards)
+    exp = result(screening, "EXP")
+    assert exp.result == "pass_risk"
+    assert exp.params["plan_verified"] is True
+    assert screening.flags == ("experience_risk",)
+    assert (
+        exp.detail == "2 years, below 3, but 110% of plan (verified in the interview): accepted with a risk"
+    )
+
+
+def test_verified_plan_fills_a_missing_claim():
+    cards = [make_card(1, 4, plan=100)]
+    screening = screen(
+        make_requirements(), make_candidate(experience_years=2, plan_attainment_pct=None), cards
+    )
+    assert result(screening, "EXP").result == "pass_risk"
+    assert screening.eligibility == "eligible_with_risk"
+
+
+def test_lowest_verified_plan_counts_and_drafts_do_not():
+    cards = [make_card(1, 4, plan=130), make_card(2, 4, plan=99), make_card(3, 4, submitted=False, plan=10)]
+    screening = screen(
+        make_requirements(), make_candidate(experience_years=2, plan_attainment_pct=150), cards
+    )
+    assert result(screening, "EXP").params["plan_pct"] == 99
+    assert result(screening, "EXP").result == "fail"
+
+
+def test_plan_unverified_only_when_the_claim_alone_carries_a_pass_risk():
+    claim_only = screen(make_requirements(), make_candidate(experience_years=2, plan_attainment_pct=100))
+    assert "plan_unverified" in claim_only.flags
+    # a draft's figure verifies nothing
+    draft = [make_card(1, 4, submitted=False, plan=100)]
+    in_draft = screen(make_requirements(), make_candidate(experience_years=2, plan_attainment_pct=100), draft)
+    assert "plan_unverified" in in_draft.flags
+    # enough years: no pass_risk, no flag, whatever the plan
+    assert "plan_unverified" not in screen(make_requirements(), make_candidate(experience_years=4)).flags
+
+
+# --- language disagreement: verified levels of one language 2+ CEFR steps apart ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("levels", "flagged"),
+    [
+        (("B1", "B2"), False),  # one step
+        (("B1", "C1"), True),  # two steps
+        (("A2", "C2"), True),
+        (("C1", "native"), True),  # native counts one step above C2
+        (("C2", "native"), False),
+        (("B2", "B2"), False),
+    ],
+)
+def test_language_disagreement_from_two_steps(levels, flagged):
+    cards = [make_card(i + 1, 4, verified={"de": level}) for i, level in enumerate(levels)]
+    screening = screen(make_requirements(GERMAN_B2), make_candidate(languages={"de": "C1"}), cards)
+    assert ("language_disagreement:de" in screening.flags) is flagged
+
+
+def test_language_disagreement_ignores_drafts_and_comes_after_the_rule_flags():
+    cards = [
+        make_card(1, 4, verified={"de": "C1", "en": "A2"}),
+        make_card(2, 4, verified={"de": "A2", "en": "B2"}),
+        make_card(3, 4, submitted=False, verified={"en": "C2"}),
+    ]
+    requirements = make_requirements(GERMAN_B2 + (LanguageRule("en", "B1", False),), (LICENCE,))
+    screening = screen(requirements, make_candidate(languages={"de": "C1", "en": "C1"}), cards)
+    assert screening.flags == (
+        "screening_flag:LANG:en",
+        "screening_unknown:CUSTOM:1",
+        "language_disagreement:de",
+        "language_disagreement:en",
+    )

@@ -1,11 +1,14 @@
 """Profiles pages: read, clone, edit the clone, and the rules that keep past evaluations stable."""
 
+import html
+
 import pytest
 import sqlalchemy as sa
 
 from hiring import seed_profile
 from hiring.extensions import db
 from hiring.models import AuditEntry, Competency, Profile
+from hiring.services.profile_input import question_lines
 from hiring.services.profiles import clone_profile, profile_is_locked
 from tests.hr.html import field_errors, text
 
@@ -46,8 +49,8 @@ def competency_form(competency: Competency, **changes) -> dict:
         "covers_en": competency.covers_en,
         "weight": competency.weight,
         "critical_min": "" if competency.critical_min is None else competency.critical_min,
-        "questions_ru": "\n".join(competency.question_texts("ru")),
-        "questions_en": "\n".join(competency.question_texts("en")),
+        "questions_ru": question_lines(competency.questions, "ru"),
+        "questions_en": question_lines(competency.questions, "en"),
     }
     for level in (1, 3, 5):
         for lang in ("ru", "en"):
@@ -166,8 +169,8 @@ def test_edit_competency_weight_anchors_and_questions(client, clone, hr):
     assert neg.critical_min == 3.5
     assert neg.anchor5_en == "Changes how the client buys."
     assert neg.questions == [
-        {"ru": "Первый вопрос?", "en": "First question?"},
-        {"ru": "Второй вопрос?", "en": "Second question?"},
+        {"ru": "Первый вопрос?", "en": "First question?", "probes": []},
+        {"ru": "Второй вопрос?", "en": "Second question?", "probes": []},
     ]
     page = text(client.get(f"/profiles/{clone.id}"))
     assert ">110<" in page  # the new total
@@ -207,6 +210,51 @@ def test_zero_total_weight_is_refused(client, clone, hr):
     assert "last positive weight" in text(response)
     db.session.expire_all()
     assert competency(clone, "NEG").weight == 20.0
+
+
+def test_the_edit_form_shows_each_probe_under_its_question_and_keeps_it(client, clone, hr):
+    neg = competency(clone, "NEG")
+    first = neg.questions[0]
+    form = html.unescape(
+        client.get(f"/profiles/{clone.id}/competencies/{neg.id}/edit").get_data(as_text=True)
+    )
+    assert f"{first['en']}\n- {first['probes'][0]['en']}\n- {first['probes'][1]['en']}" in form
+    response = client.post(
+        f"/profiles/{clone.id}/competencies/{neg.id}/edit",
+        data=competency_form(
+            neg,
+            questions_ru="Расскажите о сделке?\n- Сколько клиентов?\n— Какая доля удержана?\nРасскажите о плане?",
+            questions_en="Tell me about a deal?\n- How many clients?\n- What share was kept?\nTell me about the plan?",
+        ),
+    )
+    assert response.status_code == 302
+    db.session.refresh(neg)
+    assert neg.questions == [
+        {
+            "ru": "Расскажите о сделке?",
+            "en": "Tell me about a deal?",
+            "probes": [
+                {"ru": "Сколько клиентов?", "en": "How many clients?"},
+                {"ru": "Какая доля удержана?", "en": "What share was kept?"},
+            ],
+        },
+        {"ru": "Расскажите о плане?", "en": "Tell me about the plan?", "probes": []},
+    ]
+    page = text(client.get(f"/profiles/{clone.id}"))
+    assert "What share was kept?" in page and "Какая доля удержана?" in page
+
+
+def test_probes_need_both_languages_and_a_question_above(client, clone, hr):
+    neg = competency(clone, "NEG")
+    url = f"/profiles/{clone.id}/competencies/{neg.id}/edit"
+    uneven = competency_form(neg, questions_ru="Один?\n- Сколько?", questions_en="One?")
+    response = client.post(url, data=uneven)
+    assert response.status_code == 400
+    assert "both languages" in field_errors(text(response), "questions_en")
+    orphan = competency_form(neg, questions_ru="- Сколько?\nОдин?", questions_en="- How many?\nOne?")
+    response = client.post(url, data=orphan)
+    assert response.status_code == 400
+    assert "Start with a question" in field_errors(text(response), "questions_ru")
 
 
 def test_questions_need_both_languages(client, clone, hr):

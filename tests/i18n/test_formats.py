@@ -98,15 +98,20 @@ def test_money_and_number_of_nothing_is_a_dash(app):
 @pytest.mark.parametrize(
     ("language", "text"),
     [
-        ("ru", "Опыт, лет: 2,5 — меньше требуемых 3, но план продаж выполнен на 120 %: допущен с риском"),
-        ("en", "2.5 years, below 3, but 120% of plan: accepted with a risk"),
+        (
+            "ru",
+            "Опыт, лет: 2,5 — меньше требуемых 3, но план продаж выполнен на 120 % (подтверждено на интервью):"
+            " допущен с риском",
+        ),
+        ("en", "2.5 years, below 3, but 120% of plan (verified in the interview): accepted with a risk"),
     ],
 )
 def test_screening_detail_numbers_follow_the_locale(app, language, text):
     result = RuleResult(
         "EXP",
         "pass_risk",
-        "%(years)g years, below %(min_years)g, but %(plan_pct)g%% of plan: accepted with a risk",
+        "%(years)g years, below %(min_years)g, but %(plan_pct)g%% of plan (verified in the interview):"
+        " accepted with a risk",
         {
             "years": 2.5,
             "min_years": 3.0,

@@ -54,6 +54,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "vacancies.edit"): "LOOFFF",
     ("POST", "vacancies.edit"): "LOOFFF",
     ("POST", "vacancies.set_status"): "LOOFFF",
+    ("POST", "vacancies.assign_panel"): "LOOFFF",
     ("GET", "candidates.new"): "LOOFFF",
     ("POST", "candidates.new"): "LOOFFF",
     ("GET", "candidates.detail"): "LOOFFO",
@@ -62,6 +63,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "candidates.save_checks"): "LOOFFF",
     ("POST", "candidates.assign"): "LOOFFF",
     ("POST", "candidates.unassign"): "LOOFFF",
+    ("GET", "candidates.interview"): "LOOFFF",
+    ("POST", "candidates.interview"): "LOOFFF",
     ("POST", "candidates.anonymize"): "LOOFFF",
     ("GET", "candidates.import_csv"): "LOOFFF",
     ("POST", "candidates.import_csv"): "LOOFFF",
@@ -89,6 +92,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "outcomes.clone"): "LOOFFF",
     ("GET", "outcomes.import_file"): "LOOFFO",
     ("POST", "outcomes.import_file"): "LOOFFO",
+    ("GET", "notifications.settings"): "LOOOOO",
+    ("POST", "notifications.settings"): "LOOOOO",
     ("POST", "auth.logout"): "LLLLLL",  # logging out ends on the login page, logged in or not
     # the JSON API: Bearer tokens only
     ("GET", "api.openapi_json"): "OOOOOO",
@@ -118,6 +123,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "api.get_candidate"): "UOOFFO",
     ("PATCH", "api.update_candidate"): "UOOFFF",
     ("DELETE", "api.unassign_interviewer"): "UOOFFF",
+    ("PUT", "api.schedule_interview"): "UOOFFF",
     ("GET", "api.list_decisions"): "UOOFFO",
     ("GET", "api.interview_kit_pdf"): "UOOONO",
     ("GET", "api.comparison_pdf"): "UOOFFO",
@@ -137,6 +143,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "webhooks.delete"): "LOFFFF",
     ("POST", "webhooks.resend"): "LOFFFF",
 }
+
+# The interview of an assignment: its user_id is the assigned interviewer's.
+SCHEDULING = ("candidates.interview", "api.schedule_interview")
 
 # Requests that change who is logged in or what the others need run last, in this order.
 LAST = (
@@ -232,7 +241,7 @@ def test_access_matrix(app, app_config, world, role_index, role):
     )
     wrong = []
     for method, endpoint, rule in table:
-        own = if_unassign if endpoint in ("candidates.unassign", "webhooks.delete") else {}
+        own = if_unassign if endpoint in ("candidates.unassign", "webhooks.delete", *SCHEDULING) else {}
         values = {**params, **own}
         with server.test_request_context():
             path = server.url_for(endpoint, **{name: values[name] for name in rule.arguments})

@@ -31,6 +31,7 @@ from wtforms.widgets import HiddenInput
 
 from hiring.domain.levels import ISO_639_1, LANGUAGE_LEVELS
 from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS, field_labels
+from hiring.web.forms.schedule import ScheduleFields
 from hiring.web.templating import reader_language
 
 LANGUAGE_ROWS = 3  # empty language rows offered on a new candidate
@@ -183,7 +184,9 @@ def checks_form(vacancy, candidate, **kwargs: Any) -> FlaskForm:
     return ChecksForm(**kwargs)
 
 
-class AssignForm(FlaskForm):
+class AssignForm(ScheduleFields):
+    """The interviewer and, optionally, the interview's time and place."""
+
     user_id = SelectField(_l("Interviewer"), coerce=int, choices=[])
 
 

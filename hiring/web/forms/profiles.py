@@ -113,8 +113,8 @@ class CompetencyForm(FlaskForm):
     anchor3_en = TextAreaField(_l("Level 3 (English)"), filters=[strip])
     anchor5_ru = TextAreaField(_l("Level 5 (Russian)"), filters=[strip])
     anchor5_en = TextAreaField(_l("Level 5 (English)"), filters=[strip])
-    questions_ru = TextAreaField(_l("Questions (Russian), one per line"))
-    questions_en = TextAreaField(_l("Questions (English), one per line"))
+    questions_ru = TextAreaField(_l("Questions (Russian), one per line; probes under them after a dash"))
+    questions_en = TextAreaField(_l("Questions (English), one per line; probes under them after a dash"))
 
 
 class NewCompetencyForm(CompetencyForm):

@@ -13,12 +13,13 @@ from wtforms import (
     HiddenField,
     IntegerField,
     SelectField,
+    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
 )
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
-from wtforms.widgets import HiddenInput, TextInput
+from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget, TextInput
 
 from hiring.glossary import CEFR_LABELS, EDUCATION_LABELS, LANGUAGE_NAMES
 from hiring.models.vacancies import VACANCY_STATUSES
@@ -192,6 +193,19 @@ class VacancyForm(FlaskForm):
             "requirements.experience.exception_min_plan_pct": "exp_exception_min_plan_pct",
         }.get(key, key)
         return self._fields.get(flat) if flat in self._fields and "." not in flat else None
+
+
+class PanelForm(FlaskForm):
+    """Assign one or more interviewers to the candidates ticked in the vacancy's list."""
+
+    candidate_ids = SelectMultipleField(_l("Candidates"), coerce=int, choices=[], validate_choice=False)
+    interviewer_ids = SelectMultipleField(
+        _l("Interviewers"),
+        coerce=int,
+        choices=[],
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
 
 
 class StatusForm(FlaskForm):
