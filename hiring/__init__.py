@@ -192,6 +192,7 @@ def register_blueprints(app: Flask) -> None:
         interviews,
         notification_settings,
         outcomes,
+        packs,
         profiles,
         review,
         vacancies,
@@ -215,6 +216,7 @@ def register_blueprints(app: Flask) -> None:
         outcomes,
         webhooks,
         notification_settings,
+        packs,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp)
