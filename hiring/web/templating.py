@@ -23,6 +23,17 @@ def reader_language() -> str:
     return "en" if str(get_locale() or "ru") == "en" else "ru"
 
 
+def texts_language(vacancy) -> str:
+    """The language to show the vacancy's profile texts (competency names, anchors, questions) in: the reader's
+    when the profile has them in it, else the vacancy's (issue 24)."""
+    reader = reader_language()
+    if reader == vacancy.language:
+        return reader
+    competencies = vacancy.profile.competencies
+    complete = all(c.name(reader).strip() and any(c.anchors(reader).values()) for c in competencies)
+    return reader if competencies and complete else vacancy.language
+
+
 def register(app: Flask) -> None:
     # `{% do list.append(x) %}` calls a method for its effect without binding a name (never `_`, gettext's).
     app.jinja_env.add_extension("jinja2.ext.do")
@@ -38,6 +49,7 @@ def register(app: Flask) -> None:
         SHORTLIST_MAX=SHORTLIST_MAX,
         menu_for=menu_for,
         form_problems=form_problems,
+        texts_language=texts_language,
     )
     app.jinja_env.filters.update(
         number=format_number,
