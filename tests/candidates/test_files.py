@@ -6,6 +6,7 @@ import zipfile
 import pytest
 import sqlalchemy as sa
 
+from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.models import AuditEntry, CandidateFile
 from hiring.services import candidate_files
