@@ -138,11 +138,7 @@ def skip_limiter_middleware(app: Flask, limiter: Any) -> None:
             check()
 
     hooks = app.before_request_funcs.get(None, [])
-<<<<<<< HEAD
-    if check in hooks:  # not there when RATELIMIT_ENABLED is off
-=======
     if check in hooks:  # absent when RATELIMIT_ENABLED is false: nothing to replace
->>>>>>> main
         hooks[hooks.index(check)] = check_app_wide_limits
 
 
