@@ -148,6 +148,8 @@ def test_anonymisation_deletes_the_files_and_their_names_in_the_audit_log(build,
         sa.select(AuditEntry).where(AuditEntry.action == "candidate.file_upload")
     ).all()
     assert entries and all("filename" not in (entry.after or {}) for entry in entries)
+    with pytest.raises(InvalidInput):
+        candidate_files.attach_file(candidate, "new.pdf", PDF, None)
 
 
 class TestWithCsrf:
