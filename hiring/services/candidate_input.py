@@ -44,14 +44,26 @@ MAX_PLAN_PCT = 1000
 _PHONE_CHARACTERS = set("0123456789+-() .")
 
 
-def parse_number(value: Any) -> float:
-    """A number from JSON or from text typed by a person: `2,5`, `2.5`, `1 200`, `110%`; ValueError otherwise."""
+# The unit a person may type after a field's number ("5 лет", "115%"); any other unit is refused alike.
+UNITS = {
+    "experience_years": ("years", "year", "yrs", "лет", "года", "год", "г."),
+    "plan_attainment_pct": ("%", "процентов", "процента", "процент"),
+}
+
+
+def parse_number(value: Any, units: tuple[str, ...] = ("%",)) -> float:
+    """A number from JSON or from text typed by a person: `2,5`, `2.5`, `1 200`, `110%`, with one of `units`
+    after it; ValueError otherwise."""
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
-        text = value.strip().rstrip("%").strip()
+        text = value.strip()
+        for unit in sorted(units, key=len, reverse=True):
+            if text.lower().endswith(unit):
+                text = text[: -len(unit)].strip()
+                break
         for space in (" ", "\u00a0", "\u202f"):
             text = text.replace(space, "")
         if text.count(",") > 1 or ("," in text and "." in text):
@@ -132,7 +144,7 @@ def _bounded(value: Any, field: str, upper: float, errors: dict[str, str]) -> fl
     if _blank(value):
         return None
     try:
-        number = parse_number(value)
+        number = parse_number(value, UNITS.get(field, ("%",)))
     except (TypeError, ValueError):
         errors[field] = _l("“%(value)s” is not a number; write it like 2.5 or 2,5.", value=str(value).strip())
         return None

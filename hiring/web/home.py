@@ -1,8 +1,8 @@
 """The start page: each role's work queue, most urgent first, and the vacancies."""
 
 import sqlalchemy as sa
-from flask import Blueprint, g, render_template
-from flask_login import current_user, login_required
+from flask import Blueprint, g, redirect, render_template, url_for
+from flask_login import current_user
 
 from hiring import glossary
 from hiring.extensions import db
@@ -14,9 +14,10 @@ bp = Blueprint("home", __name__)
 
 
 @bp.route("/")
-@login_required
 def index():
-    """Show the role's work queue."""
+    """Show the role's work queue; a first visit goes to the login page without a "please log in" (issue 24)."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login"))
     if current_user.role == "interviewer":
         return render_template("home/interviewer.html", queue=work_queue.interviewer_queue(current_user))
     counts = (

@@ -58,7 +58,7 @@ def test_vacancy_salary_is_money_of_the_locale(client, auth, build, language, sa
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_login_page_after_a_protected_page(client, language):
     """Flask-Login's own "please log in" message speaks the reader's language too."""
-    response = client.get("/", headers={"Accept-Language": language}, follow_redirects=True)
+    response = client.get("/vacancies", headers={"Accept-Language": language}, follow_redirects=True)
     html = response.get_data(as_text=True)
     assert 'class="flash' in html
     check_page(html, language, (), "login page after a protected page")
