@@ -107,6 +107,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "api.create_candidate"): "UOOFFF",
     ("POST", "api.import_candidates"): "UOOFFF",
     ("GET", "api.ranking"): "UOOFFO",
+    ("GET", "api.vacancy_calibration"): "UOOFFO",
     ("PUT", "api.answer_checks"): "UOOFFF",
     ("POST", "api.assign_interviewer"): "UOOFFF",
     ("PUT", "api.save_scorecard"): "UFFONF",
