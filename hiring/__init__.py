@@ -95,6 +95,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    skip_limiter_middleware(app, limiter)
     babel.init_app(app, locale_selector=select_locale)
     app.before_request(forget_previous_locale)
     login_manager.init_app(app)
@@ -120,6 +121,24 @@ def register_extensions(app: Flask) -> None:
             event.listen(
                 db.engine, "connect", configure_sqlite_connection(app.config["SQLITE_BUSY_TIMEOUT_MS"])
             )
+
+
+def skip_limiter_middleware(app: Flask, limiter: Any) -> None:
+    """Check app-wide limits on each request only while there are any.
+
+    Only the login routes are limited, by their decorators, which check their own limits; the limiter's
+    per-request hook looked every other request up to find nothing, and cost a fifth of `/healthz`
+    (bench/hotspots.py). Flask-Limiter (pinned) keeps its limits in these private lists.
+    """
+    check = limiter._check_request_limit
+    manager = limiter.limit_manager
+
+    def check_app_wide_limits() -> None:
+        if manager._default_limits or manager._application_limits or manager._blueprint_limits:
+            check()
+
+    hooks = app.before_request_funcs[None]
+    hooks[hooks.index(check)] = check_app_wide_limits
 
 
 def configure_sqlite_connection(busy_timeout_ms: int):
@@ -173,6 +192,7 @@ def register_blueprints(app: Flask) -> None:
         interviews,
         notification_settings,
         outcomes,
+        packs,
         profiles,
         review,
         vacancies,
@@ -196,6 +216,7 @@ def register_blueprints(app: Flask) -> None:
         outcomes,
         webhooks,
         notification_settings,
+        packs,
     ):
         app.register_blueprint(module.bp)
     app.register_blueprint(api.bp)

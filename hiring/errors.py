@@ -95,14 +95,25 @@ class InvalidCandidate(InvalidInput):
 class InvalidImport(InvalidInput):
     """The file has problems; nothing was imported. `errors` lists them, `lines` as the API's dicts."""
 
-    def __init__(self, errors: Sequence[Any]):
-        self.errors = list(errors)
+    LISTED = 200  # at most this many problems are listed; `more` counts the rest (SPEC §7)
+
+    def __init__(self, errors: Sequence[Any], more: int = 0, unmatched: Sequence[str] = ()):
+        everything = list(errors)
+        self.errors = everything[: self.LISTED]
+        self.more = more + len(everything) - len(self.errors)
+        self.unmatched = list(unmatched)
         lines = sorted({e.line for e in self.errors})
         super().__init__(
             lazy_ngettext(
                 "The file has a problem on %(num)d line; nothing was imported. Correct it and upload the file again.",
                 "The file has problems on %(num)d lines; nothing was imported. Correct them and upload the file again.",
                 len(lines),
+            )
+            if not self.more
+            else _l(
+                "The file has problems; nothing was imported. The first %(listed)s are listed, and %(more)s more.",
+                listed=len(self.errors),
+                more=self.more,
             )
         )
 

@@ -35,7 +35,12 @@ from hiring.services.outbox import NEW_JOBS
 log = logging.getLogger(__name__)
 
 # Modules that register handlers with @handler; imported before the first job is performed.
-HANDLER_MODULES = ["hiring.services.mail", "hiring.services.webhooks", "hiring.services.notifications"]
+HANDLER_MODULES = [
+    "hiring.services.mail",
+    "hiring.services.webhooks",
+    "hiring.services.notifications",
+    "hiring.services.evaluation_packs",
+]
 FIRST_RETRY = timedelta(seconds=10)
 HANDOVER_LEASE = timedelta(
     seconds=60
@@ -275,6 +280,23 @@ def install(app: Flask) -> None:
     if not app.config.get("REDIS_URL") and app.config.get("JOBS_MODE") == "thread" and not app.testing:
         app.before_request(lambda: start_in_process_sweeper(app))
     app.cli.add_command(worker_command)
+    app.cli.add_command(send_reminders_command)
+
+
+@click.command("send-reminders")
+def send_reminders_command() -> None:
+    """Perform every due job (scorecard reminders, retries) once, in this process: for cron without a worker."""
+    load_handlers()
+    ids = list(
+        db.session.scalars(
+            sa.select(OutboxJob.id)
+            .where(OutboxJob.state == "pending", OutboxJob.run_after <= utcnow())
+            .order_by(OutboxJob.run_after)
+        )
+    )
+    db.session.commit()
+    results = [perform(job_id) for job_id in ids]
+    click.echo(f"{results.count('done')} of {len(ids)} due jobs done.")
 
 
 @click.command("worker")

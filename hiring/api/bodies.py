@@ -69,11 +69,24 @@ def _refuse_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
+TABLE_TYPES = (
+    "text/csv",
+    "application/csv",
+    "text/tab-separated-values",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+
+
 def csv_body() -> bytes:
-    """The raw CSV bytes of a `text/csv` body; else 415."""
-    if request.mimetype not in ("text/csv", "application/csv"):
+    """The raw bytes of a CSV (`text/csv`) or workbook (.xlsx) body; else 415."""
+    if request.mimetype not in TABLE_TYPES:
         raise ApiError(
-            415, "unsupported_media_type", _("Send the candidates as CSV (Content-Type: text/csv).")
+            415,
+            "unsupported_media_type",
+            _(
+                "Send the candidates as CSV (Content-Type: text/csv) or as an Excel workbook "
+                "(application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)."
+            ),
         )
     return request.get_data(cache=True)
 

@@ -63,6 +63,10 @@ def invalid_input(error: InvalidInput):
     """A service refused the values; its message ids are translated here, once (see hiring.errors)."""
     db.session.rollback()
     extra = {"lines": error.lines} if getattr(error, "lines", None) else {}
+    if getattr(error, "more", 0):
+        extra["more"] = error.more
+    if getattr(error, "unmatched", None):
+        extra["unmatched"] = error.unmatched
     return error_response(ApiError(400, "invalid", text(error.message), error.field_texts(), **extra))
 
 

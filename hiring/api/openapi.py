@@ -34,14 +34,15 @@ interviewers, and reading ranking, evaluations and PDFs. interviewer: only the c
 for others), their own scorecard, and the others' scorecards once their own is submitted. lead: ranking,
 evaluations, PDFs, decisions. A role outside an operation's list gets 403.
 
-**Bodies.** JSON objects (`Content-Type: application/json`; else 415), except the CSV import (`text/csv`).
+**Bodies.** JSON objects (`Content-Type: application/json`; else 415), except the candidate import (`text/csv` or an
+`.xlsx` workbook).
 **Unknown fields are refused**: 400 with `fields: {"<name>": "unknown field"}`. Text must be valid UTF-8
 without control characters (tab and line breaks are fine). Bodies nested deeper than 32 levels get 400.
 Bodies over the configured limit (2 MB by default) get 413. Every answer is sent with `Cache-Control: no-store`.
 
 **Errors** always have the shape `{"error": {"code", "message", "fields"}}`: `fields` maps a field (dotted
-path for nested ones, e.g. `requirements.languages[0].min_level`) to a message; the CSV import adds
-`lines: [{"line", "field", "message"}]`. Codes: 400 `invalid`/`invalid_json`, 401 `unauthorized`,
+path for nested ones, e.g. `requirements.languages[0].min_level`) to a message; the imports add
+`lines: [{"line", "field", "message"}]` (at most 200; `more` counts the rest) and `unmatched` (headers). Codes: 400 `invalid`/`invalid_json`, 401 `unauthorized`,
 403 `forbidden`, 404 `not_found`, 409 `version_conflict`/`duplicate`/`conflict`, 413 `too_large`,
 415 `unsupported_media_type`, 429 `too_many_requests`.
 
@@ -107,7 +108,18 @@ def _operation(
     if csv:
         operation["requestBody"] = {
             "required": True,
-            "content": {"text/csv": {"schema": {"type": "string", "description": "SPEC §7 CSV, UTF-8"}}},
+            "content": {
+                "text/csv": {
+                    "schema": {
+                        "type": "string",
+                        "description": "SPEC §7 CSV: UTF-8 (BOM or not), UTF-16 with a BOM or Windows-1251; "
+                        "comma, semicolon or tab",
+                    }
+                },
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                    "schema": {"type": "string", "format": "binary", "description": "an .xlsx workbook"}
+                },
+            },
         }
     if body or csv:
         errors = (*errors, 413, 415)
@@ -123,6 +135,15 @@ def _operation(
 
 _VACANCY = _path_id("vacancy_id", "vacancy")
 _CANDIDATE = _path_id("candidate_id", "candidate")
+_COLUMNS = {
+    "name": "columns",
+    "in": "query",
+    "required": False,
+    "description": "the field each column goes into, in order, comma-separated (`full_name,email,ignore,...`); "
+    "without it the headers are matched by their synonyms, and a header that matches no field, or two that match "
+    "one, get 400 with `unmatched`",
+    "schema": {"type": "string", "maxLength": 2000},
+}
 _NOT_MODIFIED = {304: {"description": "Not modified (the `If-None-Match` ETag is current)"}}
 
 
@@ -202,12 +223,12 @@ def _paths() -> dict[str, Any]:
         },
         "/vacancies/{vacancy_id}/candidates/import": {
             "post": _operation(
-                "Import candidates from CSV (all or nothing)",
+                "Import candidates from CSV or an Excel workbook (all or nothing)",
                 {201: _json(ref("ImportResult"), "How many candidates were imported")},
                 (400, 403, 404),
                 roles="hr",
                 csv=True,
-                parameters=(_VACANCY,),
+                parameters=(_VACANCY, _COLUMNS),
             )
         },
         "/vacancies/{vacancy_id}/calibration": {
@@ -302,6 +323,34 @@ def _paths() -> dict[str, Any]:
                 (403, 404),
                 roles="lead, hr",
                 parameters=(_CANDIDATE,),
+            )
+        },
+        "/vacancies/{vacancy_id}/evaluation-pack": {
+            "post": _operation(
+                "Start an evaluation pack: one PDF with the comparison and each chosen candidate's evaluation",
+                {202: _json(ref("EvaluationPackStarted"), "Queued; follow `status_url`")},
+                (400, 403, 404),
+                roles="hr, lead",
+                body="EvaluationPackRequest",
+                parameters=(_VACANCY,),
+            )
+        },
+        "/evaluation-packs/{pack_id}": {
+            "get": _operation(
+                "How far an evaluation pack is (`done` of `total` evaluations rendered)",
+                {200: _json(ref("EvaluationPackStatus"), "The pack's state")},
+                (403, 404),
+                roles="hr, lead",
+                parameters=(_path_id("pack_id", "evaluation pack"),),
+            )
+        },
+        "/evaluation-packs/{pack_id}/pack.pdf": {
+            "get": _operation(
+                "The finished evaluation pack (a bookmark per candidate)",
+                {200: _pdf("The pack, in the vacancy's language"), **_NOT_MODIFIED},
+                (403, 404, 409),
+                roles="hr, lead",
+                parameters=(_path_id("pack_id", "evaluation pack"),),
             )
         },
         "/candidates/{candidate_id}/decision": {

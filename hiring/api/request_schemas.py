@@ -165,6 +165,9 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
     ),
     "AssignmentCreate": closed({"user_id": ID, "interview": ref("Interview")}, ("user_id",)),
     "InterviewUpdate": closed({"interview": ref("Interview")}, ("interview",)),
+    "EvaluationPackRequest": closed(
+        {"candidate_ids": {"type": "array", "items": ID, "minItems": 1, "maxItems": 50}}, ("candidate_ids",)
+    ),
     "ScorecardSave": closed(
         {
             "ratings": {

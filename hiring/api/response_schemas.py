@@ -39,7 +39,16 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
                     "lines": {
                         "type": "array",
                         "items": ref("ImportLineError"),
-                        "description": "CSV import only: every bad line (the header is line 1)",
+                        "description": "imports only: every bad line (the header is line 1), at most 200",
+                    },
+                    "more": {
+                        "type": "integer",
+                        "description": "imports only: how many problems were not listed",
+                    },
+                    "unmatched": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "candidate import only: headers that match no field",
                     },
                     "current_version": {
                         "type": "integer",
@@ -307,6 +316,19 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
             },
         },
         ("agreement", "interviewers"),
+    ),
+    "EvaluationPackStarted": closed(
+        {"job": ID, "status_url": {"type": "string", "format": "uri-reference"}}, ("job", "status_url")
+    ),
+    "EvaluationPackStatus": closed(
+        {
+            "job": ID,
+            "state": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+            "done": {"type": "integer", "minimum": 0},
+            "total": {"type": "integer", "minimum": 0},
+            "result_url": {"type": ["string", "null"], "format": "uri-reference"},
+        },
+        ("job", "state", "done", "total", "result_url"),
     ),
     "Scorecard": closed(
         {

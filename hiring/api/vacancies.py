@@ -1,5 +1,6 @@
 """Vacancies: create one, add and import its candidates, rank them."""
 
+from flask import request
 from flask_babel import gettext as _
 
 from hiring.api.auth import api_user, roles_required
@@ -44,9 +45,15 @@ def create_candidate(vacancy_id: int):
 @bp.post("/vacancies/<int:vacancy_id>/candidates/import")
 @roles_required("hr")
 def import_candidates(vacancy_id: int):
-    """Import candidates from a CSV body (SPEC §7): all of them, or none with every bad line listed."""
+    """Import candidates from a CSV or workbook body (SPEC §7): all of them, or none with every bad line listed.
+
+    The columns are matched by their headers when that leaves no doubt; else `columns` (a comma-separated
+    field, or `ignore`, per column in order) says it, or the answer is 400 naming the unmatched headers.
+    """
     vacancy = vacancy_or_404(vacancy_id, api_user())
-    count = imports.import_candidates(vacancy, csv_body(), api_user().id)
+    columns = request.args.get("columns")
+    chosen = [name.strip() for name in columns.split(",")] if columns is not None else None
+    count = imports.import_candidates(vacancy, csv_body(), api_user().id, columns=chosen)
     db.session.commit()
     return {"imported": count}, 201
 

@@ -13,7 +13,8 @@ from flask import Response, request
 
 def document_response(printout: Any, pdf_bytes: Callable[[Any], bytes]) -> Response:
     """The printout as a PDF download with its key as ETag, or 304 when If-None-Match names that key."""
-    if request.if_none_match.contains(printout.key):
+    # Without If-None-Match the PDF is asked for first: a cache finds it with its key in one go.
+    if request.if_none_match and request.if_none_match.contains(printout.key):
         response = Response(status=304)
     else:
         response = Response(pdf_bytes(printout), mimetype="application/pdf")

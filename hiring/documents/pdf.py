@@ -2,7 +2,9 @@
 
 The print stylesheet (`static/css/print.css`) and the font configuration are built once per process and shared
 by every document; WeasyPrint's Pango font map is not made for concurrent use, so documents of one process are
-laid out one at a time. Text is set in DejaVu Sans, found by Fontconfig among the system fonts (Debian's
+laid out one at a time. The app's documents are laid out in a render process of their own (one per web process,
+started on first use): a layout holds the interpreter for a quarter of a second, and in the web process it would
+hold up every other request of that process, cached downloads included (bench/pdf_contention.py). Text is set in DejaVu Sans, found by Fontconfig among the system fonts (Debian's
 `fonts-dejavu-core`): no font file is fetched.
 """
 
@@ -10,7 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import multiprocessing
 import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,7 +124,10 @@ _render_lock = threading.Lock()
 
 def print_resources() -> PrintResources:
     """The process's print stylesheet and font configuration, built on first use."""
-    root = Path(current_app.static_folder).resolve()
+    return _resources_for(Path(current_app.static_folder).resolve())
+
+
+def _resources_for(root: Path) -> PrintResources:
     resources = _resources.get(root)
     if resources is None:
         with _resources_lock:
@@ -169,20 +177,62 @@ def page_label() -> tuple[str, str, str]:
 
 
 def html_to_pdf(html: str, *, metadata: DocumentMeta, fetcher: StaticOnlyFetcher | None = None) -> bytes:
-    """Lay out HTML with the print stylesheet; attachments are never embedded, whatever the HTML says."""
-    resources = print_resources()
-    fetcher = fetcher or StaticOnlyFetcher(current_app.static_folder)
-    try:
-        with _render_lock:
-            document = weasyprint.HTML(
-                string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=fetcher, media_type="print"
-            ).render(font_config=resources.font_config, stylesheets=[resources.stylesheet])
-            _drop_attachments(document)
-            _set_metadata(document, metadata)
-            return document.write_pdf(attachments=None, custom_metadata=False)
-    finally:
-        if has_app_context():
-            g.setdefault("document_fetches", []).extend(fetcher.log)
+    """Lay out HTML with the print stylesheet; attachments are never embedded, whatever the HTML says.
+
+    Without a `fetcher` of the caller's, the layout runs in the render process; with one (a caller that reads
+    its log), here, one at a time.
+    """
+    root = Path(current_app.static_folder).resolve()
+    if fetcher is None:
+        pdf, log = _in_render_process(html, root, metadata)
+    else:
+        pdf, log = _layout(html, metadata, fetcher, _resources_for(root)), fetcher.log
+    if has_app_context():
+        g.setdefault("document_fetches", []).extend(log)
+    return pdf
+
+
+def _layout(
+    html: str, metadata: DocumentMeta, fetcher: StaticOnlyFetcher, resources: PrintResources
+) -> bytes:
+    with _render_lock:
+        document = weasyprint.HTML(
+            string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=fetcher, media_type="print"
+        ).render(font_config=resources.font_config, stylesheets=[resources.stylesheet])
+        _drop_attachments(document)
+        _set_metadata(document, metadata)
+        return document.write_pdf(attachments=None, custom_metadata=False)
+
+
+_render_process: ProcessPoolExecutor | None = None
+_render_process_lock = threading.Lock()
+
+
+def _in_render_process(html: str, root: Path, metadata: DocumentMeta) -> tuple[bytes, list[FetchRecord]]:
+    """The layout done by this process's render process; a render process that died is replaced once."""
+    global _render_process
+    for attempt in (1, 2):
+        with _render_process_lock:
+            if _render_process is None:
+                # spawn, not fork: a web process may run threads, and a fork copies their locks mid-use.
+                context = multiprocessing.get_context("spawn")
+                _render_process = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            pool = _render_process
+        try:
+            return pool.submit(_render_here, html, str(root), metadata).result()
+        except BrokenProcessPool:
+            with _render_process_lock:
+                if _render_process is pool:
+                    _render_process = None
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _render_here(html: str, root: str, metadata: DocumentMeta) -> tuple[bytes, list[FetchRecord]]:
+    """In the render process: the PDF, and what the fetcher was asked for."""
+    fetcher = StaticOnlyFetcher(root)
+    return _layout(html, metadata, fetcher, _resources_for(Path(root))), fetcher.log
 
 
 def _drop_attachments(document: weasyprint.Document) -> None:

@@ -40,3 +40,17 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter
     writer.writerow([safe_cell(h) for h in header])
     writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], title: str = "Sheet1") -> bytes:
+    """A one-sheet Excel workbook (.xlsx); text that would run as a formula is kept as text (safe_cell)."""
+    from openpyxl import Workbook  # imported here: only workbook downloads pay for it
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append([value if isinstance(value, int | float) else safe_cell(value) for value in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -5,14 +5,17 @@ from hiring.models.interviews import Assignment, Rating, Scorecard, VerifiedLang
 from hiring.models.notifications import NOTIFICATION_KINDS, NotificationOptOut
 from hiring.models.outbox import OutboxJob, SentMessage
 from hiring.models.outcomes import REVIEW_MONTHS, HireOutcome, OutcomeReview
+from hiring.models.packs import EvaluationPack
 from hiring.models.profiles import Competency, Profile
 from hiring.models.records import DECISIONS, AuditEntry, Decision, RenderedDocument
+from hiring.models.uploads import CandidateFile, PendingImport
 from hiring.models.users import ROLES, ApiToken, User
 from hiring.models.vacancies import CustomCheck, LanguageRequirement, Vacancy
 from hiring.models.webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "DECISIONS",
+    "EvaluationPack",
     "NOTIFICATION_KINDS",
     "REVIEW_MONTHS",
     "ROLES",
@@ -20,6 +23,7 @@ __all__ = [
     "Assignment",
     "AuditEntry",
     "Candidate",
+    "CandidateFile",
     "CandidateLanguage",
     "CheckAnswer",
     "Competency",
@@ -30,6 +34,7 @@ __all__ = [
     "NotificationOptOut",
     "OutboxJob",
     "OutcomeReview",
+    "PendingImport",
     "Profile",
     "Rating",
     "RenderedDocument",

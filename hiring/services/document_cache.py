@@ -60,6 +60,23 @@ class Download:
             sa.select(RenderedDocument.key).where(RenderedDocument.revision_key == self.revision_key).limit(1)
         )
 
+    def stored_content(self) -> bytes | None:
+        """The PDF stored for these revisions, found with its key in one query (the key is kept); None on a miss."""
+        if "stored_key" in self.__dict__:
+            if self.stored_key is None:
+                return None
+            content = db.session.scalar(
+                sa.select(RenderedDocument.content).where(RenderedDocument.key == self.stored_key)
+            )
+            return None if content is None else bytes(content)
+        row = db.session.execute(
+            sa.select(RenderedDocument.key, RenderedDocument.content)
+            .where(RenderedDocument.revision_key == self.revision_key)
+            .limit(1)
+        ).first()
+        self.__dict__["stored_key"] = row.key if row else None
+        return bytes(row.content) if row else None
+
     @cached_property
     def printout(self) -> printouts.Printout:
         db.session.expire_all()  # values at least as new as the revisions read before
@@ -71,19 +88,18 @@ class Download:
         if self.stored_key is not None:
             return self.stored_key
         _attach(self.revision_key, self.printout.key)
+        self.__dict__["stored_key"] = self.printout.key
         return self.printout.key
 
 
 def pdf_bytes(download: Download) -> bytes:
     """The download's PDF: the stored one for its revisions, else the values' stored PDF or a new render."""
-    if download.stored_key is not None:
-        content = db.session.scalar(
-            sa.select(RenderedDocument.content).where(RenderedDocument.key == download.stored_key)
-        )
-        if content is not None:
-            return bytes(content)
+    content = download.stored_content()
+    if content is not None:
+        return content
     content = printouts.pdf_bytes(download.printout)
     _attach(download.revision_key, download.printout.key)
+    download.__dict__["stored_key"] = download.printout.key
     return content
 
 
@@ -113,12 +129,18 @@ def interview_kit(vacancy: Vacancy) -> Download:
 
 
 def evaluation(candidate: Candidate) -> Download:
-    revision = db.session.scalar(
-        sa.select(StoredEvaluation.revision).where(StoredEvaluation.candidate_id == candidate.id)
-    )
-    vacancy = candidate.vacancy
-    parts = [_stamp(vacancy), [candidate.id, candidate.created_at, revision]]
-    with force_locale(vacancy.language):
+    stamp = db.session.execute(
+        sa.select(
+            Vacancy.id, Vacancy.created_at, Vacancy.revision, Vacancy.language, StoredEvaluation.revision
+        )
+        .join(StoredEvaluation, StoredEvaluation.vacancy_id == Vacancy.id)
+        .where(StoredEvaluation.candidate_id == candidate.id)
+    ).first()
+    if stamp is None:  # no stored evaluation yet: the vacancy's own stamp, and no evaluation revision
+        stamp = (*_stamp(db.session.get(Vacancy, candidate.vacancy_id)), None)
+    *vacancy_stamp, revision = stamp
+    parts = [list(vacancy_stamp), [candidate.id, candidate.created_at, revision]]
+    with force_locale(vacancy_stamp[3]):
         filename = f"{_('Evaluation')} — {candidate.full_name}.pdf"
     return Download(
         f"evaluation:{candidate.id}",

@@ -1,49 +1,35 @@
-"""Candidate CSV import of SPEC §7: bytes -> validated rows -> candidates, all or nothing.
+"""Candidate import of SPEC §7: a file -> rows under a column mapping -> candidates, all or nothing.
 
-The file is UTF-8 (a BOM is accepted), comma or semicolon delimited, with the header
-`full_name,email,phone,education_level,education_field,experience_years,plan_attainment_pct,languages,notes`
-in any column order. `languages` looks like `en:B2|de:A2` (`|`, a space, or inside a quoted cell `;`/`,`
-between languages). Decimal commas are accepted. The header is line 1; every bad line is reported with its
-number and column, and one bad line means nothing is imported. Rows are checked with the same rules as a
-candidate added by form (hiring.services.candidates.check_candidate_data).
+The file is read by hiring.services.import_reading (CSV in UTF-8, UTF-16 or Windows-1251, comma, semicolon or
+tab; or an .xlsx workbook), its columns matched to the candidate fields by hiring.services.import_mapping
+(synonyms in Russian and English, or a mapping chosen by a person), and its cells turned into values by
+hiring.services.import_values (education and languages by name, decimal commas). The header is line 1; every
+bad line is reported with its number and field (at most 200, then how many more), and one bad line means
+nothing is imported. Rows are checked with the same rules as a candidate added by form
+(hiring.services.candidate_input.check_candidate_data).
 """
 
-import csv
 import hashlib
-import io
-import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 
 from hiring.domain import CandidateData, Screening, screen
-from hiring.errors import InvalidImport, text
+from hiring.errors import InvalidImport
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Candidate
-from hiring.services import audit
+from hiring.services import audit, import_values
 from hiring.services.candidate_input import FIELDS, check_candidate_data
 from hiring.services.candidates import build_candidate, candidate_state
 from hiring.services.evaluations import requirements_for
+from hiring.services.import_mapping import ColumnMapping, given_mapping, suggest_mapping, unmatched_headers
+from hiring.services.import_reading import CSV, ImportLineError, Table, read_table, what_was_read
 
 HEADER: tuple[str, ...] = FIELDS
-DELIMITERS = ",;"
-_LANGUAGE_SEPARATORS = re.compile(r"[|;,\s]+")
-
-
-@dataclass(frozen=True, slots=True)
-class ImportLineError:
-    """One problem of the file: its line (the header is 1), the column ("header", or None for the whole line)."""
-
-    line: int
-    field: str | None
-    message: Any  # a message id (hiring.errors): translated where it is shown
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self) | {"message": text(self.message)}
-
+_KNOWN_HEADERS = frozenset(FIELDS)
 
 # The name SPEC'd for the API engineer; it shadows the builtin only inside this module, which imports nothing late.
 ImportError = ImportLineError  # noqa: A001
@@ -51,118 +37,55 @@ ImportError = ImportLineError  # noqa: A001
 
 @dataclass(slots=True)
 class ParsedImport:
-    """The rows ready to become candidates (each with its `line`) and every problem found."""
+    """The rows ready to become candidates (each with its `line`), every problem found, and how it was read."""
 
     rows: list[dict[str, Any]] = field(default_factory=list)
     errors: list[ImportLineError] = field(default_factory=list)
-    delimiter: str | None = None
+    table: Table | None = None
+    mapping: ColumnMapping | None = None
 
     @property
     def ok(self) -> bool:
         return not self.errors and bool(self.rows)
 
+    @property
+    def delimiter(self) -> str | None:
+        return self.table.delimiter if self.table else None
 
-# --- reading the file -------------------------------------------------------------------------------------
+    @property
+    def headers(self) -> list[str]:
+        return list(self.table.header) if self.table else []
 
+    @property
+    def read_as(self) -> str | None:
+        """What was read, in words ("Windows-1251, semicolons"), for the preview."""
+        return what_was_read(self.table) if self.table else None
 
-def _decode(data: bytes) -> tuple[str | None, ImportLineError | None]:
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, ImportLineError(
-            line,
-            None,
-            _l(
-                "The file is not in UTF-8 (the first unreadable character is on line %(line)s). "
-                "In Excel choose “Save as” → “CSV UTF-8”; in LibreOffice choose the “Unicode (UTF-8)” "
-                "character set. Then upload the file again.",
-                line=line,
-            ),
-        )
+    @property
+    def listed_errors(self) -> list[ImportLineError]:
+        return self.errors[: InvalidImport.LISTED]
 
+    @property
+    def more_errors(self) -> int:
+        return max(0, len(self.errors) - InvalidImport.LISTED)
 
-def _header_names(line: str, delimiter: str) -> list[str]:
-    try:
-        cells = next(csv.reader([line], delimiter=delimiter), [])
-    except csv.Error:
-        return []
-    return [cell.strip().lstrip("\ufeff").strip().lower() for cell in cells]
+    def refusal(self) -> InvalidImport:
+        unmatched = unmatched_headers(self.headers, self.mapping) if self.mapping else []
+        return InvalidImport(self.errors, unmatched=unmatched)
 
 
-def detect_delimiter(text: str) -> str:
-    """Comma or semicolon: csv.Sniffer (restricted to those two) if it agrees with the header, else the header decides."""
-    first_line = text.splitlines()[0] if text else ""
-    known = {d: len(set(_header_names(first_line, d)) & set(HEADER)) for d in DELIMITERS}
-    try:
-        sniffed = csv.Sniffer().sniff(text[:65536], delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        sniffed = None
-    if sniffed in known and known[sniffed] == max(known.values()):
-        return sniffed
-    if known[","] != known[";"]:
-        return max(known, key=known.__getitem__)
-    return ";" if first_line.count(";") > first_line.count(",") else ","
+def parse_candidates(data: bytes, vacancy=None, columns: Sequence[str | None] | None = None) -> ParsedImport:
+    """Read and check every row under the suggested mapping (or `columns`, one field or `ignore` per column).
 
-
-def _check_header(names: list[str]) -> list[ImportLineError]:
-    errors = []
-    missing = [name for name in HEADER if name not in names]
-    unknown = [name or "(empty)" for name in names if name not in HEADER]
-    twice = sorted({name for name in names if name in HEADER and names.count(name) > 1})
-    expected = ",".join(HEADER)
-    if missing:
-        errors.append(
-            ImportLineError(
-                1,
-                "header",
-                _l(
-                    "The header lacks the column(s) %(names)s. The first line must name these columns: %(expected)s.",
-                    names=", ".join(missing),
-                    expected=expected,
-                ),
-            )
-        )
-    if unknown:
-        errors.append(
-            ImportLineError(
-                1,
-                "header",
-                _l(
-                    "Unknown column(s) in the header: %(names)s. The columns are: %(expected)s.",
-                    names=", ".join(unknown),
-                    expected=expected,
-                ),
-            )
-        )
-    if twice:
-        errors.append(
-            ImportLineError(1, "header", _l("The column(s) %(names)s appear twice.", names=", ".join(twice)))
-        )
-    return errors
-
-
-def parse_languages_cell(cell: str) -> tuple[list[dict[str, str]], str | None]:
-    """`en:B2|de:A2` -> ([{language, level}], None); the first part that is not `code:level` instead of None."""
-    languages = []
-    for part in _LANGUAGE_SEPARATORS.split(cell.strip()):
-        if not part:
-            continue
-        code, colon, level = part.partition(":")
-        if not colon:
-            return [], part
-        languages.append({"language": code, "level": level})
-    return languages, None
-
-
-def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
-    """Read and check every row; with `vacancy`, an email already in it is an error too. Adds nothing."""
+    With `vacancy`, an email already in it is an error too. Adds nothing.
+    """
     parsed = ParsedImport()
-    text, problem = _decode(data)
-    if problem is not None:
-        parsed.errors.append(problem)
+    try:
+        table = parsed.table = read_table(data, known_headers=_KNOWN_HEADERS)
+    except InvalidImport as refused:
+        parsed.errors = list(refused.errors)
         return parsed
-    if not text.strip():
+    if not table.header:
         parsed.errors.append(
             ImportLineError(
                 1,
@@ -171,47 +94,23 @@ def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
             )
         )
         return parsed
-    delimiter = parsed.delimiter = detect_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    names = [name.strip().lstrip("\ufeff").strip().lower() for name in next(reader)]
-    parsed.errors.extend(_check_header(names))
+    mapping = parsed.mapping = (
+        given_mapping(table.header, columns) if columns is not None else suggest_mapping(table.header)
+    )
+    parsed.errors.extend(ImportLineError(1, "header", message) for _index, message in mapping.problems)
     if parsed.errors:
-        return parsed
+        return parsed  # rows are checked once the columns are known
+    parsed.errors.extend(table.errors)
     existing = _existing_emails(vacancy) if vacancy is not None else set()
     first_line_of: dict[str, int] = {}
-    end_of_previous = reader.line_num
-    while True:
-        line = end_of_previous + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            parsed.errors.append(
-                ImportLineError(
-                    line, None, _l("This line cannot be read as CSV (%(reason)s).", reason=str(exc))
-                )
-            )
-            break
-        end_of_previous = reader.line_num
-        if not any(cell.strip() for cell in cells):
+    for line, cells in table.rows:
+        extra = cells[len(table.header) :]
+        if extra and (table.kind == CSV or any(cell.strip() for cell in extra)):
+            parsed.errors.append(_too_many_values(line, len(cells), len(table.header), table.delimiter))
             continue
-        if len(cells) > len(names):
-            parsed.errors.append(
-                ImportLineError(
-                    line,
-                    None,
-                    _l(
-                        "This line has %(count)s values but the header has %(columns)s. A value that contains "
-                        "“%(delimiter)s” must be in double quotes.",
-                        count=len(cells),
-                        columns=len(names),
-                        delimiter=delimiter,
-                    ),
-                )
-            )
-            continue
-        row, errors = _check_row(dict(zip(names, cells + [""] * (len(names) - len(cells)), strict=True)))
+        raw = dict.fromkeys(FIELDS, "")
+        raw.update({name: cell for name, cell in zip(mapping.columns, cells, strict=False) if name})
+        row, errors = _check_row(raw)
         email = (row.get("email") or "").lower()
         if email and "email" not in errors:
             if email in first_line_of:
@@ -231,7 +130,8 @@ def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
                 parsed.errors.append(ImportLineError(line, column, errors[column]))
         if not errors:
             parsed.rows.append({"line": line, **row})
-    if not parsed.rows and not parsed.errors:
+    parsed.errors.sort(key=lambda error: error.line)
+    if not table.rows and not parsed.errors:
         parsed.errors.append(
             ImportLineError(
                 2, None, _l("There are no candidates under the header: add one candidate per line.")
@@ -240,12 +140,43 @@ def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
     return parsed
 
 
+def parse_candidates_csv(data: bytes, vacancy=None) -> ParsedImport:
+    """parse_candidates under the suggested mapping (the name the CSV-only import had)."""
+    return parse_candidates(data, vacancy=vacancy)
+
+
+def _too_many_values(line: int, count: int, columns: int, delimiter: str | None) -> ImportLineError:
+    return ImportLineError(
+        line,
+        None,
+        _l(
+            "This line has %(count)s values but the header has %(columns)s. A value that contains "
+            "“%(delimiter)s” must be in double quotes.",
+            count=count,
+            columns=columns,
+            delimiter=delimiter or ",",
+        ),
+    )
+
+
+def parse_languages_cell(cell: str) -> tuple[list[dict[str, str]], str | None]:
+    """Languages from a cell (codes or names with levels); the first part not understood instead of None."""
+    return import_values.languages(cell)
+
+
 def _check_row(raw: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
-    languages, bad_part = parse_languages_cell(raw["languages"])
-    clean, errors = check_candidate_data({**raw, "languages": languages})
+    languages, bad_part = import_values.languages(raw["languages"])
+    clean, errors = check_candidate_data(
+        {
+            **raw,
+            "education_level": import_values.education_level(raw["education_level"]),
+            "languages": languages,
+        }
+    )
     if bad_part is not None:
         errors["languages"] = _l(
-            "“%(part)s” is not code:level. Write languages like en:B2|de:A2 (separated by “|” or a space).",
+            "“%(part)s” is not a language with a level. Write languages like en:B2|de:A2 or "
+            "Английский B2; English C1 (separated by “|”, “;” or “,”).",
             part=bad_part,
         )
     return clean, errors
@@ -283,11 +214,16 @@ def screen_rows(vacancy, rows: Sequence[dict[str, Any]]) -> list[Screening]:
     return [screen(requirements, row_values(row)) for row in rows]
 
 
-def import_candidates(vacancy, data: bytes, user_id: int | None) -> int:
-    """Add every row of the file to the vacancy, or none (InvalidImport); returns the count. Does not commit."""
-    parsed = parse_candidates_csv(data, vacancy=vacancy)
+def import_candidates(
+    vacancy, data: bytes, user_id: int | None, columns: Sequence[str | None] | None = None
+) -> int:
+    """Add every row of the file to the vacancy, or none (InvalidImport); returns the count. Does not commit.
+
+    Without `columns` the suggested mapping is used, and only when it is certain (SPEC §7).
+    """
+    parsed = parse_candidates(data, vacancy=vacancy, columns=columns)
     if parsed.errors:
-        raise InvalidImport(parsed.errors)
+        raise parsed.refusal()
     candidates = [build_candidate(vacancy, row) for row in parsed.rows]
     db.session.add_all(candidates)
     db.session.flush()

@@ -84,7 +84,10 @@ def job_post(vacancy: Vacancy) -> Printout:
 
 
 def interview_kit(vacancy: Vacancy) -> Printout:
-    """The interview kit of a vacancy: every competency with its anchors, questions and boxes to rate."""
+    """The interview kit of a vacancy: every competency with its anchors, questions, probes and boxes to rate.
+
+    Nothing that biases a rating is in it: no weights, critical minimums, codes or other raters' scores.
+    """
     lang = vacancy.language
     with force_locale(lang):
         context = {
@@ -93,13 +96,12 @@ def interview_kit(vacancy: Vacancy) -> Printout:
             "kpi_note": texts.kpi_note(lang),
             "competencies": [
                 {
-                    "code": c.code,
                     "name": c.name(lang),
-                    "covers": c.covers(lang),
-                    "weight": c.weight,
-                    "critical_min": c.critical_min,
                     "anchors": sorted(c.anchors(lang).items()),
-                    "questions": [q for q in c.question_texts(lang) if q.strip()],
+                    "questions": [
+                        {"text": question, "probes": probes}
+                        for question, probes in c.questions_with_probes(lang)
+                    ],
                 }
                 for c in vacancy.profile.competencies
             ],

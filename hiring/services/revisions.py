@@ -22,6 +22,8 @@ from hiring.models import (
     AuditEntry,
     Candidate,
     Decision,
+    EvaluationPack,
+    OutboxJob,
     Profile,
     RenderedDocument,
     Scorecard,
@@ -33,7 +35,7 @@ from hiring.services.evaluations import BULK_SCORES_UNAFFECTED
 
 _TOUCHED = "hiring.revisions.touched"
 # Rows that no document shows, or that are the cache itself.
-_NOT_SHOWN = (StoredEvaluation, RenderedDocument, AuditEntry, ApiToken)
+_NOT_SHOWN = (StoredEvaluation, RenderedDocument, AuditEntry, ApiToken, EvaluationPack, OutboxJob)
 USER_NAME_FIELDS = ("full_name", "username")
 
 

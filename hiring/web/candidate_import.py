@@ -1,38 +1,43 @@
-"""The CSV import of candidates: upload, preview with each row's screening, confirm; and the template file.
+"""The import of candidates: upload a CSV file or a workbook, correct the column mapping, preview each row's
+screening, confirm once; and the template files.
 
 Its views belong to the candidates blueprint (`add_routes`), so their endpoints stay `candidates.*`.
 """
 
-import base64
-import binascii
 import csv
-import hashlib
 import io
-import zlib
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from hiring.errors import InvalidImport, text
+from hiring.documents.spreadsheets import xlsx_bytes
+from hiring.errors import InvalidImport, NotFound, text
 from hiring.extensions import db
+from hiring.services import import_previews
 from hiring.services.evaluations import load_vacancy, with_requirements
-from hiring.services.imports import (
-    HEADER,
-    import_candidates,
-    parse_candidates_csv,
-    screen_rows,
-)
+from hiring.services.import_mapping import IGNORE
+from hiring.services.imports import HEADER, ParsedImport, parse_candidates, screen_rows
 from hiring.services.lookups import vacancy_or_404
 from hiring.web.access import role_required
-from hiring.web.forms.candidates import ConfirmImportForm, ImportForm, number_text
+from hiring.web.forms.candidates import ConfirmImportForm, ImportForm, MappingForm, number_text
 
-IMPORT_SALT = "candidates.import"
-IMPORT_MAX_AGE = 2 * 60 * 60  # seconds a preview may wait for its confirmation
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FIELD_LABELS = {
+    "full_name": _l("Full name"),
+    "email": _l("Email"),
+    "phone": _l("Phone"),
+    "education_level": _l("Education level"),
+    "education_field": _l("Field of education"),
+    "experience_years": _l("Experience, years"),
+    "plan_attainment_pct": _l("Sales plan attainment, %"),
+    "languages": _l("Languages"),
+    "notes": _l("Notes"),
+}
 
 
 def add_routes(bp: Blueprint) -> None:
@@ -43,44 +48,8 @@ def add_routes(bp: Blueprint) -> None:
         "/vacancies/<int:vacancy_id>/candidates/import/confirm", view_func=import_confirm, methods=["POST"]
     )
     bp.add_url_rule("/candidates/import-template.csv", view_func=csv_template)
+    bp.add_url_rule("/candidates/import-template.xlsx", view_func=xlsx_template)
     bp.register_error_handler(RequestEntityTooLarge, upload_too_large)
-
-
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=IMPORT_SALT)
-
-
-def _payload_limit() -> int:
-    """Keep the signed file well under the largest form field the app accepts."""
-    return int(0.9 * (current_app.config.get("MAX_FORM_MEMORY_SIZE") or 500_000))
-
-
-def seal_import(data: bytes, vacancy_id: int, count: int) -> tuple[str, bool]:
-    """A signed token naming the previewed file; it carries the file itself when small enough (then True)."""
-    facts = {"v": vacancy_id, "u": current_user.id, "sha": hashlib.sha256(data).hexdigest(), "n": count}
-    token = _serializer().dumps({**facts, "csv": base64.b64encode(zlib.compress(data, 9)).decode()})
-    if len(token) <= _payload_limit():
-        return token, True
-    return _serializer().dumps({**facts, "csv": None}), False
-
-
-def unseal_import(token: str, vacancy_id: int, upload: bytes | None) -> bytes:
-    """The previewed file back from its token (or the re-uploaded one when it matches); BadData otherwise."""
-    facts = _serializer().loads(token or "", max_age=IMPORT_MAX_AGE)
-    if not isinstance(facts, dict) or facts.get("v") != vacancy_id or facts.get("u") != current_user.id:
-        raise BadData("the preview belongs to another vacancy or user")
-    if facts.get("csv"):
-        try:
-            data = zlib.decompress(base64.b64decode(facts["csv"]))
-        except (binascii.Error, zlib.error, TypeError) as error:
-            raise BadData("unreadable file in the preview") from error
-    elif upload is not None:
-        data = upload
-    else:
-        raise BadData("no file")
-    if hashlib.sha256(data).hexdigest() != facts.get("sha"):
-        raise BadData("the file differs from the previewed one")
-    return data
 
 
 def _import_page(vacancy, status: int = 200, **context):
@@ -90,6 +59,8 @@ def _import_page(vacancy, status: int = 200, **context):
             "candidates/import.html",
             vacancy=vacancy,
             header=HEADER,
+            field_labels=FIELD_LABELS,
+            ignore=IGNORE,
             max_mb=_max_megabytes(),
             **context,
         ),
@@ -101,54 +72,81 @@ def _max_megabytes() -> str:
     return number_text((current_app.config.get("MAX_CONTENT_LENGTH") or 0) / (1024 * 1024))
 
 
-@role_required("hr")
-def import_csv(vacancy_id: int):
-    """Upload a CSV file and see what it would add, with each row's screening, before confirming."""
-    vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
-    form = ImportForm()
-    if not form.validate_on_submit():
-        return _import_page(vacancy, 400 if form.is_submitted() else 200, form=form)
-    data = form.file.data.read()
-    parsed = parse_candidates_csv(data, vacancy=vacancy)
-    if parsed.errors:
-        return _import_page(vacancy, 400, form=form, errors=parsed.errors, filename=form.file.data.filename)
-    token, carried = seal_import(data, vacancy.id, len(parsed.rows))
-    confirm = ConfirmImportForm(formdata=None, data={"payload": token})
+def _preview(vacancy, parsed: ParsedImport, pending, filename: str):
+    """The mapping step and the rows with their screening (or every bad line); 400 while anything is wrong."""
+    ok = not parsed.errors
     return _import_page(
         vacancy,
-        form=form,
-        rows=list(zip(parsed.rows, screen_rows(vacancy, parsed.rows), strict=True)),
-        confirm_form=confirm,
-        carried=carried,
-        filename=form.file.data.filename,
+        200 if ok else 400,
+        errors=parsed.listed_errors,
+        more_errors=parsed.more_errors,
+        rows=list(zip(parsed.rows, screen_rows(vacancy, parsed.rows), strict=True)) if ok else None,
+        read_as=parsed.read_as,
+        headers=parsed.headers,
+        columns=parsed.mapping.as_list() if parsed.mapping else [],
+        mapping_form=MappingForm(formdata=None, data={"preview": pending.token}),
+        confirm_form=ConfirmImportForm(formdata=None, data={"token": pending.token}) if ok else None,
+        filename=filename,
     )
 
 
 @role_required("hr")
+def import_csv(vacancy_id: int):
+    """Upload a file (or correct a preview's columns) and see what it would add, before confirming."""
+    vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
+    if request.method == "POST" and "preview" in request.form:
+        return _remap(vacancy)
+    form = ImportForm()
+    if not form.validate_on_submit():
+        return _import_page(vacancy, 400 if form.is_submitted() else 200, form=form)
+    data = form.file.data.read()
+    filename = form.file.data.filename or ""
+    parsed = parse_candidates(data, vacancy=vacancy)
+    if parsed.table is None or not parsed.headers:
+        return _import_page(vacancy, 400, form=form, errors=parsed.listed_errors, filename=filename)
+    pending = import_previews.hold(vacancy, current_user.id, data, filename)
+    if parsed.mapping is not None:
+        import_previews.choose_columns(pending, parsed.mapping.columns)
+    db.session.commit()
+    return _preview(vacancy, parsed, pending, filename)
+
+
+def _remap(vacancy):
+    """The same preview read again under the columns HR chose."""
+    form = MappingForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        pending = import_previews.find(form.preview.data, vacancy, current_user.id)
+    except NotFound as gone:
+        return _import_page(vacancy, 400, problem=text(gone.message))
+    columns = request.form.getlist("columns")
+    parsed = parse_candidates(pending.content, vacancy=vacancy, columns=columns)
+    if parsed.mapping is not None and len(columns) == len(parsed.headers):
+        import_previews.choose_columns(pending, parsed.mapping.columns)
+    db.session.commit()
+    return _preview(vacancy, parsed, pending, pending.filename)
+
+
+@role_required("hr")
 def import_confirm(vacancy_id: int):
-    """Import exactly the previewed file, all rows or none."""
+    """Import exactly the previewed file under its mapping, all rows or none, once."""
     vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
     form = ConfirmImportForm()
     if not form.validate_on_submit():
         abort(400)
-    upload = form.file.data.read() if form.file.data else None
     try:
-        data = unseal_import(form.payload.data, vacancy.id, upload)
-    except BadData:
-        return _import_page(
-            vacancy,
-            400,
-            problem=_(
-                "The preview could not be verified (it is too old, was changed, or the file chosen again is "
-                "not the same). Nothing was imported; please upload the file again."
-            ),
-        )
-    try:
-        count = import_candidates(vacancy, data, current_user.id)
+        pending = import_previews.find(form.token.data, vacancy, current_user.id)
+        count = import_previews.confirm(pending, vacancy, current_user.id)
         db.session.commit()
+    except NotFound as gone:
+        db.session.rollback()
+        return _import_page(vacancy, 400, problem=text(gone.message))
     except InvalidImport as error:
         db.session.rollback()
-        return _import_page(vacancy, 400, errors=error.errors, problem=text(error.message))
+        return _import_page(
+            vacancy, 400, errors=error.errors, more_errors=error.more, problem=text(error.message)
+        )
     except IntegrityError:
         db.session.rollback()
         return _import_page(
@@ -220,4 +218,17 @@ def csv_template():
         ("\ufeff" + out.getvalue()).encode("utf-8"),
         mimetype="text/csv",
         headers={"Content-Disposition": 'attachment; filename="candidates-template.csv"'},
+    )
+
+
+@role_required("hr")
+def xlsx_template():
+    """The template as an Excel workbook: the header and the same two example rows, numbers as numbers."""
+    rows = [
+        [float(cell) if i in (5, 6) and cell else cell for i, cell in enumerate(row)] for row in TEMPLATE_ROWS
+    ]
+    return Response(
+        xlsx_bytes(HEADER, rows, title="candidates"),
+        mimetype=XLSX_MIMETYPE,
+        headers={"Content-Disposition": 'attachment; filename="candidates-template.xlsx"'},
     )

@@ -35,6 +35,7 @@ def register(app: Flask) -> None:
         SHORTLIST_MIN=SHORTLIST_MIN,
         SHORTLIST_MAX=SHORTLIST_MAX,
         menu_for=menu_for,
+        form_problems=form_problems,
     )
     app.jinja_env.filters.update(
         number=format_number,
@@ -93,3 +94,24 @@ def format_money(value: int | float | Decimal | None, currency: str | None = "RU
 def format_interview_time(assignment) -> str:
     """The interview's day and hours in its own time zone, in the reader's language (issue 20)."""
     return interview_time(assignment, str(get_locale() or "ru")) if assignment.starts_at else "—"
+
+
+def form_problems(form, _prefix: str = "") -> list[tuple[str, str, str]]:
+    """Every field of the form with an error, in page order: (element id, the field's name, its messages), so
+    that the banner above a long form links to each bad field. Rows of a list are named with their number."""
+    found = []
+    for field in form:
+        if field.type == "FieldList":
+            for number, entry in enumerate(field.entries, start=1):
+                inner = entry.form if entry.type == "FormField" else None
+                prefix = f"{_prefix}{field.label.text} {number} · "
+                if inner is not None:
+                    found.extend(form_problems(inner, prefix))
+                elif entry.errors:
+                    found.append((entry.id, prefix.rstrip(" ·"), " ".join(map(str, entry.errors))))
+        elif field.type == "FormField":
+            found.extend(form_problems(field.form, _prefix))
+        elif field.errors and getattr(field.widget, "input_type", None) not in ("hidden", "submit"):
+            messages = field.errors if isinstance(field.errors, list | tuple) else [field.errors]
+            found.append((field.id, f"{_prefix}{field.label.text}", " ".join(map(str, messages))))
+    return found

@@ -1,7 +1,7 @@
 """verified plan attainment on the scorecard (issue 16): the EXP exception reads the lowest verified figure
 
 Revision ID: c16a1b2c3d4e
-Revises: e20a1c2d3b40
+Revises: e20b7f3a9c51
 Create Date: 2026-12-01 16:00:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "c16a1b2c3d4e"
-down_revision = "e20a1c2d3b40"
+down_revision = "e20b7f3a9c51"
 branch_labels = None
 depends_on = None
 

@@ -249,7 +249,7 @@ BAD_CSV = (
     "full_name,email,phone,education_level,education_field,experience_years,plan_attainment_pct,languages,notes\n"
     "Anna Petrova,anna@example.com,,master,economics,6,110,en:C1,\n"
     "Boris,not-an-email,,bachelor,,3,100,en:B2,\n"
-    "Clara,clara@example.com,,doctorate,,abc,100,en:Z9,\n"
+    "Clara,clara@example.com,,wizardry,,abc,100,en:Z9,\n"
     ",dora@example.com,,master,,4,100,,\n"
 )
 

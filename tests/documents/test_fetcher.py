@@ -115,3 +115,15 @@ def test_metadata_comes_from_the_caller_not_the_html(app, fetcher):
 
 def test_stylesheet_and_fonts_are_built_once_per_process(app):
     assert print_resources() is print_resources()
+
+
+def test_a_render_process_that_died_is_replaced(app):
+    """Documents are laid out in a render process: when it dies, the next document still comes out."""
+    from hiring.documents import pdf as pdf_module
+
+    with app.test_request_context():
+        assert ReadPdf(html_to_pdf("<p>one</p>", metadata=META)).text.startswith("one")
+        for process in pdf_module._render_process._processes.values():
+            process.kill()
+            process.join()
+        assert ReadPdf(html_to_pdf("<p>two</p>", metadata=META)).text.startswith("two")

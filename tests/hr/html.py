@@ -11,9 +11,14 @@ def field_errors(html: str, field_id: str) -> str:
 
 
 def input_value(html: str, field_id: str) -> str | None:
+    """The value of the text box or drop-down with this id (a drop-down's chosen option), None when absent."""
     match = re.search(rf'<input[^>]*\bid="{re.escape(field_id)}"[^>]*>', html)
     if not match:
-        return None
+        select = re.search(rf'<select[^>]*\bid="{re.escape(field_id)}"[^>]*>(.*?)</select>', html, re.S)
+        if not select:
+            return None
+        chosen = re.search(r'<option selected value="([^"]*)"', select.group(1))
+        return chosen.group(1) if chosen else ""
     value = re.search(r'\bvalue="([^"]*)"', match.group(0))
     return value.group(1) if value else ""
 

@@ -166,7 +166,7 @@ def test_bad_language_code_is_refused(client, build, hr, code):
 def test_a_language_listed_twice_is_refused(client, build, hr):
     response = client.post(
         new_url(build.profile()),
-        data=vacancy_form(**{"languages-1-language": "EN", "languages-1-min_level": "C1"}),
+        data=vacancy_form(**{"languages-1-language": "en", "languages-1-min_level": "C1"}),
     )
     assert response.status_code == 400
     assert "already listed" in field_errors(text(response), "languages-1-language")
@@ -459,3 +459,33 @@ def test_lead_reads_the_list_and_the_vacancy_without_hr_actions(client, build, l
     page = text(response)
     assert "Someone" in page
     assert "Close vacancy" not in page and f"/vacancies/{vacancy.id}/edit" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "english_name", "banner"),
+    [
+        ("en", "English (en)", "Please correct the fields marked below."),
+        ("ru", "Английский (en)", "Исправьте"),
+    ],
+)
+def test_languages_are_picked_by_name_and_the_banner_links_to_each_bad_field(
+    client, build, hr, language, english_name, banner
+):
+    """Issue 24, item 3: the candidate form's picker, not a two-letter box; the banner names and links the row."""
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    hr.locale = language
+    db.session.commit()
+    profile = build.profile()
+    page = client.get(new_url(profile)).text
+    picker = page[page.index('<select id="languages-0-language"') :]
+    assert f'value="en">{english_name}</option>' in picker[: picker.index("</select>")]
+    assert 'list="language-codes"' not in page
+    response = client.post(
+        new_url(profile), data=vacancy_form(**{"languages-1-language": "de", "languages-1-min_level": "Z9"})
+    )
+    assert response.status_code == 400
+    summary = response.text[response.text.index('id="error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert banner in response.text
+    assert '<a href="#languages-1-min_level">' in summary
+    assert vacancies() == []

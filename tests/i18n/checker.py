@@ -18,7 +18,19 @@ BRAND = "KAM Hiring"
 # API expect as they are (levels and fields of education, `native`). Codes in capitals (NEG, CEFR, PDF, RUB) are always
 # allowed, and so are identifiers (`incomplete_higher`) and anything a page shows as <code>.
 LATIN_TOKENS = frozenset(
-    {"PhD", "Excel", "LibreOffice", "Unicode", "email", "csv", "native", *FIELD_LABELS, *EDUCATION_LEVELS}
+    {
+        "PhD",
+        "Excel",
+        "LibreOffice",
+        "Unicode",
+        "Windows",
+        "xlsx",
+        "email",
+        "csv",
+        "native",
+        *FIELD_LABELS,
+        *EDUCATION_LEVELS,
+    }
 )
 CODE = re.compile(r"^[A-Z]{2,6}$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

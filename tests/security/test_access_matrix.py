@@ -70,6 +70,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "candidates.import_csv"): "LOOFFF",
     ("POST", "candidates.import_confirm"): "LOOFFF",
     ("GET", "candidates.csv_template"): "LOOFFF",
+    ("GET", "candidates.xlsx_template"): "LOOFFF",
     ("GET", "interviews.my_candidates"): "LOOOOO",
     ("GET", "interviews.kit"): "LOOONO",
     ("GET", "interviews.scorecard"): "LOOONO",
@@ -92,6 +93,11 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "outcomes.clone"): "LOOFFF",
     ("GET", "outcomes.import_file"): "LOOFFO",
     ("POST", "outcomes.import_file"): "LOOFFO",
+    ("GET", "packs.start"): "LOOFFO",
+    ("POST", "packs.start"): "LOOFFO",
+    ("GET", "packs.progress"): "LNNFFN",
+    ("GET", "packs.status"): "LNNFFN",
+    ("GET", "packs.download"): "LNNFFN",
     ("GET", "notifications.settings"): "LOOOOO",
     ("POST", "notifications.settings"): "LOOOOO",
     ("POST", "auth.logout"): "LLLLLL",  # logging out ends on the login page, logged in or not
@@ -125,6 +131,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("PATCH", "api.update_candidate"): "UOOFFF",
     ("DELETE", "api.unassign_interviewer"): "UOOFFF",
     ("PUT", "api.schedule_interview"): "UOOFFF",
+    ("POST", "api.start_evaluation_pack"): "UOOFFO",
+    ("GET", "api.evaluation_pack_status"): "UNNFFN",
+    ("GET", "api.evaluation_pack_pdf"): "UNNFFN",
     ("GET", "api.list_decisions"): "UOOFFO",
     ("GET", "api.interview_kit_pdf"): "UOOONO",
     ("GET", "api.comparison_pdf"): "UOOFFO",
@@ -207,6 +216,7 @@ def world(app, build):
         "filename": "css/app.css",
         "webhook_id": hook.id,
         "delivery_id": hook.deliveries[0].id,
+        "pack_id": 999,  # none: the pack's own tests open real ones (tests/documents/test_evaluation_pack.py)
     }
     # each route that deletes gets a record of its own
     if_unassign = {"user_id": users["interviewer_assigned"].id, "webhook_id": spare.id}

@@ -203,14 +203,21 @@ class AnonymizeForm(FlaskForm):
 
 class ImportForm(FlaskForm):
     file = FileField(
-        _l("CSV file"),
-        validators=[FileRequired(message=_l("Choose a CSV file to upload."))],
-        render_kw={"accept": ".csv,text/csv"},
+        _l("CSV file or Excel workbook"),
+        validators=[FileRequired(message=_l("Choose a CSV file or an Excel workbook (.xlsx) to upload."))],
+        render_kw={
+            "accept": ".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        },
     )
 
 
 class ConfirmImportForm(FlaskForm):
-    """The previewed file, signed by the server; a large one is chosen again and compared by its hash."""
+    """A previewed file, named by its single-use token (hiring.services.import_previews)."""
 
-    payload = HiddenField()
-    file = FileField(_l("The same CSV file again"), render_kw={"accept": ".csv,text/csv"})
+    token = HiddenField()
+
+
+class MappingForm(FlaskForm):
+    """The columns HR chose for a preview; the selects (`columns`, one per column) are read by the view."""
+
+    preview = HiddenField()

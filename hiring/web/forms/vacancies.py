@@ -26,14 +26,11 @@ from hiring.models.vacancies import VACANCY_STATUSES
 from hiring.services.vacancies import SCALAR_FIELDS
 from hiring.services.vacancy_input import CURRENCIES
 from hiring.services.vacancy_input import LANGUAGES as VACANCY_LANGUAGES
+from hiring.web.forms.candidates import language_choices
 from hiring.web.forms.profiles import NumberField, choices, strip
 
 EMPTY_ROWS = 2  # blank rows offered under the filled ones
 MAX_ROWS = 30
-
-
-def lower(value):
-    return value.lower() if isinstance(value, str) else value
 
 
 class AmountField(IntegerField):
@@ -50,7 +47,9 @@ class AmountField(IntegerField):
 class LanguageRowForm(Form):
     """One language requirement; a row with neither a language nor a level is ignored."""
 
-    language = StringField(_l("Language (ISO 639-1 code)"), filters=[strip, lower])
+    # The candidate form's picker: names in the reader's language, the code in brackets (issue 24: a typed
+    # "английский" had silently become "ан").
+    language = SelectField(_l("Language"), choices=[], validate_choice=False)
     min_level = SelectField(
         _l("Minimum level"),
         choices=choices([("", "—"), *CEFR_LABELS.items()]),
@@ -112,21 +111,37 @@ class VacancyForm(FlaskForm):
     exp_exception_min_plan_pct = NumberField(
         _l("…with the sales plan met at least at this %"), validators=[Optional()]
     )
-    languages = FieldList(FormField(LanguageRowForm), max_entries=MAX_ROWS)
-    checks = FieldList(FormField(CheckRowForm), max_entries=MAX_ROWS)
+    languages = FieldList(FormField(LanguageRowForm), _l("Foreign languages"), max_entries=MAX_ROWS)
+    checks = FieldList(FormField(CheckRowForm), _l("Custom yes/no checks"), max_entries=MAX_ROWS)
     add_language = SubmitField(_l("Add a language row"))
     add_check = SubmitField(_l("Add a check row"))
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._language_choices = [("", "—"), *language_choices()]
+        self._choose_languages()
+
+    def _choose_languages(self) -> None:
+        """Every row offers every language; a code saved before that is not in the list stays offered."""
+        known = {code for code, _name in self._language_choices}
+        for row in self.languages:
+            field = row.form.language
+            current = field.data or ""
+            extra = [(current, current)] if current and current not in known else []
+            field.choices = self._language_choices + extra
 
     def add_rows(self, blank: int = EMPTY_ROWS) -> None:
         """Offer `blank` empty rows under the filled ones in each list."""
         for rows in (self.languages, self.checks):
             while len(rows) < MAX_ROWS and sum(1 for row in rows if row.form.is_blank()) < blank:
                 rows.append_entry()
+        self._choose_languages()
 
     def wants_another_row(self) -> bool:
         """True when the user pressed an "add row" button (the form is shown again, nothing is saved)."""
         if self.add_language.data and len(self.languages) < MAX_ROWS:
             self.languages.append_entry()
+            self._choose_languages()
             return True
         if self.add_check.data and len(self.checks) < MAX_ROWS:
             self.checks.append_entry()

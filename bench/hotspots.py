@@ -1,0 +1,86 @@
+"""Where a request's time goes: cProfile over repeated requests of one route, in-process, on bench data.
+
+Usage: .venv/bin/python bench/hotspots.py [ROUTE ...] [--n N] [--runs R] [--top K] [--sort tottime|cumulative]
+ROUTE is one of: healthz, login, dashboard, evaluation, pdf, 304, home, ranking (default: all).
+Uses DATABASE_URL when set (its tables are dropped and made again!), else bench/out/bench.sqlite. Prints, per
+route, the median time of a request and the K functions that cost the most over R profiled requests.
+"""
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import time
+
+import sqlalchemy as sa
+from common import PASSWORD, env_database_url, fill, make_app
+
+from hiring.extensions import db
+from hiring.models import Candidate
+
+ROUTES = ("healthz", "login", "dashboard", "evaluation", "pdf", "304", "home", "ranking")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("routes", nargs="*", default=list(ROUTES))
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sort", default="tottime")
+    args = parser.parse_args()
+    app = make_app(env_database_url())
+    with app.app_context():
+        vacancy_id = fill(args.n)
+        middle = db.session.scalar(
+            sa.select(Candidate.id)
+            .where(Candidate.vacancy_id == vacancy_id)
+            .order_by(Candidate.id)
+            .offset(args.n // 2)
+        )
+        db.session.remove()
+    client = app.test_client()
+    assert client.post("/login", data={"username": "lead", "password": PASSWORD}).status_code == 302
+    api = app.test_client()
+    token = api.post("/api/v1/tokens", json={"username": "lead", "password": PASSWORD}).get_json()["token"]
+    pdf = f"/candidates/{middle}/evaluation.pdf"
+    etag = client.get(pdf).headers["ETag"]
+    anonymous = app.test_client()
+    requests = {
+        "healthz": (anonymous, "/healthz", {}),
+        "login": (anonymous, "/login", {}),
+        "dashboard": (client, f"/vacancies/{vacancy_id}/dashboard", {}),
+        "evaluation": (client, f"/candidates/{middle}/evaluation", {}),
+        "pdf": (client, pdf, {}),
+        "304": (client, pdf, {"If-None-Match": etag}),
+        "home": (client, "/", {}),
+        "ranking": (api, f"/api/v1/vacancies/{vacancy_id}/ranking", {"Authorization": f"Bearer {token}"}),
+    }
+    for name in args.routes:
+        who, url, headers = requests[name]
+        expected = 304 if name == "304" else 200
+
+        def one(who=who, url=url, headers=headers, expected=expected) -> None:
+            response = who.get(url, headers=headers)
+            assert response.status_code == expected, (url, response.status_code)
+
+        one()
+        times = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            one()
+            times.append(time.perf_counter() - start)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.runs):
+            one()
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
+        print(f"=== {name} {url}: median {statistics.median(times) * 1e3:.2f} ms over {args.runs} requests")
+        print("\n".join(out.getvalue().splitlines()[4:]))
+
+
+if __name__ == "__main__":
+    main()
