@@ -1,7 +1,7 @@
 """Where a request's time goes: cProfile over repeated requests of one route, in-process, on bench data.
 
 Usage: .venv/bin/python bench/hotspots.py [ROUTE ...] [--n N] [--runs R] [--top K] [--sort tottime|cumulative]
-ROUTE is one of: healthz, login, dashboard, evaluation, pdf, 304, home, ranking (default: all).
+ROUTE is one of: hello (a bare Flask app, the yardstick of bench/load.sh), healthz, login, dashboard, evaluation, pdf, 304, home, ranking (default: all).
 Uses DATABASE_URL when set (its tables are dropped and made again!), else bench/out/bench.sqlite. Prints, per
 route, the median time of a request and the K functions that cost the most over R profiled requests.
 """
@@ -15,11 +15,12 @@ import time
 
 import sqlalchemy as sa
 from common import PASSWORD, env_database_url, fill, make_app
+from flask import Flask
 
 from hiring.extensions import db
 from hiring.models import Candidate
 
-ROUTES = ("healthz", "login", "dashboard", "evaluation", "pdf", "304", "home", "ranking")
+ROUTES = ("hello", "healthz", "login", "dashboard", "evaluation", "pdf", "304", "home", "ranking")
 
 
 def main() -> None:
@@ -47,7 +48,10 @@ def main() -> None:
     pdf = f"/candidates/{middle}/evaluation.pdf"
     etag = client.get(pdf).headers["ETag"]
     anonymous = app.test_client()
+    hello = Flask("hello")
+    hello.get("/")(lambda: "hello")
     requests = {
+        "hello": (hello.test_client(), "/", {}),
         "healthz": (anonymous, "/healthz", {}),
         "login": (anonymous, "/login", {}),
         "dashboard": (client, f"/vacancies/{vacancy_id}/dashboard", {}),
@@ -57,7 +61,9 @@ def main() -> None:
         "home": (client, "/", {}),
         "ranking": (api, f"/api/v1/vacancies/{vacancy_id}/ranking", {"Authorization": f"Bearer {token}"}),
     }
-    for name in args.routes:
+    # Bare Flask first: each route's CPU time is also printed as a ratio to it, in-process (no HTTP server).
+    hello_cpu = 0.0
+    for name in sorted(args.routes, key=lambda route: route != "hello"):
         who, url, headers = requests[name]
         expected = 304 if name == "304" else 200
 
@@ -66,11 +72,12 @@ def main() -> None:
             assert response.status_code == expected, (url, response.status_code)
 
         one()
-        times = []
+        times, cpu = [], []
         for _ in range(args.runs):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             one()
             times.append(time.perf_counter() - start)
+            cpu.append(time.thread_time() - start_cpu)
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(args.runs):
@@ -78,7 +85,12 @@ def main() -> None:
         profiler.disable()
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
-        print(f"=== {name} {url}: median {statistics.median(times) * 1e3:.2f} ms over {args.runs} requests")
+        cpu_ms = statistics.median(cpu) * 1e3
+        hello_cpu = hello_cpu or cpu_ms
+        print(
+            f"=== {name} {url}: median {statistics.median(times) * 1e3:.2f} ms "
+            f"(CPU {cpu_ms:.3f} ms, {hello_cpu / cpu_ms:.3f} of bare Flask's) over {args.runs} requests"
+        )
         print("\n".join(out.getvalue().splitlines()[4:]))
 
 

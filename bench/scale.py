@@ -4,7 +4,7 @@ Usage: .venv/bin/python bench/scale.py [N ...]
 Uses DATABASE_URL when set (its tables are dropped and made again!), else bench/out/bench.sqlite.
 Prints, per N, the median time and the query count of: the vacancy dashboard (first page), a candidate's
 evaluation page, the ranking API's first page and a page deep in the list (goal: ≤ 1.5 x from N=100 to
-10,000), the lead's home page, and the evaluation PDF (rendered each time: the document cache is emptied);
+10,000), the lead's and an interviewer's home page, and the evaluation PDF (rendered each time: the document cache is emptied);
 then the ratio of time at the largest N to time at the smallest N.
 """
 
@@ -70,6 +70,8 @@ def main(sizes: list[int]) -> None:
     # Requests run outside any app context of ours, as in production: each gets its own `g`.
     client = app.test_client()
     client.post("/login", data={"username": "lead", "password": PASSWORD})
+    interviewer = app.test_client()  # assigned to about half the candidates of every vacancy
+    interviewer.post("/login", data={"username": "interviewer1", "password": PASSWORD})
     api = app.test_client()
     token = api.post("/api/v1/tokens", json={"username": "lead", "password": PASSWORD}).get_json()["token"]
     auth = {"Authorization": f"Bearer {token}"}
@@ -91,6 +93,7 @@ def main(sizes: list[int]) -> None:
                 {"headers": auth},
             ),
             "home page (lead)": ("GET", "/", client, {}),
+            "home page (interviewer)": ("GET", "/", interviewer, {}),
             "evaluation PDF": ("GET", f"/candidates/{middle}/evaluation.pdf", client, {}),
         }
         for name, (method, path, who, kwargs) in paths.items():

@@ -236,8 +236,10 @@ def language_word(code: str) -> str:
 
 
 def in_sentence(text: str) -> str:
-    """A label written inside a sentence: its first letter in lower case in Russian ("экономика и финансы")."""
-    if _profile_language() == "ru" and text[:1].isupper() and not text[1:2].isupper():
+    """A label written inside a sentence: its first letter in lower case ("экономика и финансы", "missing:
+    education"); an abbreviation ("KPI", "PhD") keeps its capitals. Language names go through language_word()."""
+    text = str(text)
+    if text[:1].isupper() and not text[1:2].isupper():
         return text[:1].lower() + text[1:]
     return text
 

@@ -419,7 +419,15 @@ def seed_demo(profile: Profile) -> bool:
         for username, (ratings, recommendation, submitted) in cards.items():
             interviewer = people[username]
             candidate.assignments.append(
-                Assignment(interviewer_id=interviewer.id, assigned_by_id=people["hr"].id)
+                Assignment(
+                    interviewer_id=interviewer.id,
+                    assigned_by_id=people["hr"].id,
+                    # past interviews: a draft's is over a day old, so the work queues show it as overdue
+                    starts_at=now - timedelta(days=3 if submitted else 2),
+                    duration_minutes=60,
+                    time_zone="Europe/Moscow",
+                    location="Переговорная 2",
+                )
             )
             card = Scorecard(
                 interviewer_id=interviewer.id,

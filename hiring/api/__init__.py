@@ -5,6 +5,7 @@ Each module attaches its routes to the one blueprint defined in hiring/api/bluep
 
 from hiring.api import (
     auth,
+    candidate_files,
     candidates,
     documents,
     errors,
@@ -25,6 +26,7 @@ from hiring.api.blueprint import bp
 __all__ = [
     "auth",
     "bp",
+    "candidate_files",
     "candidates",
     "documents",
     "errors",

@@ -111,8 +111,9 @@ def competency_chart_svg(
 
     Grid lines at 1..5; per competency one `<g class="mark" data-code="...">` holding its bar and value (or
     the `not_assessed_text`), a min–max whisker and one dot per interviewer's rating (equal ratings one above
-    the other), plus a tick at its critical minimum when it has one, drawn last and taller than the row's marks so
-    it stays visible. A bar whose mean is below the critical minimum is drawn in the alarm colour. `items` are `ChartItem`s or plain
+    the other), plus a tick at its critical minimum when it has one, drawn last across the whole row (rows grow
+    to hold the highest stack of equal ratings) so it stays visible. A bar whose mean is below the critical
+    minimum is drawn in the alarm colour. `items` are `ChartItem`s or plain
     `(label, mean, critical_min[, code])` tuples; without a code the label is the data-code.
     """
     rows = [item if isinstance(item, ChartItem) else ChartItem(*item) for item in items]
@@ -127,9 +128,13 @@ def competency_chart_svg(
     def x(value: float) -> float:
         return plot_left + (value - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * plot_width
 
+    # Equal ratings stack one above the other: a row is tall enough for the highest stack, so that the
+    # critical minimum, drawn across the whole row, always reaches beyond the dots.
+    stack = max((max(row.ratings.count(v) for v in row.ratings) for row in rows if row.ratings), default=1)
+    row_height = max(_ROW_HEIGHT, stack * (_DOT_RADIUS * 2 + 1) + 8)
     top = _PAD + (_TITLE_HEIGHT if title else 0)
     plot_top = top + _AXIS_HEIGHT
-    plot_bottom = plot_top + _ROW_HEIGHT * len(rows)
+    plot_bottom = plot_top + row_height * len(rows)
     has_critical = any(_on_scale(row.critical_min) is not None for row in rows)
     height = plot_bottom + _PAD + (_LEGEND_HEIGHT if rows else 0)
     legend_gap = (width - 2 * _PAD) / 3
@@ -156,8 +161,8 @@ def competency_chart_svg(
             f'<text class="tick" x="{gx}" y="{plot_top - 7}" text-anchor="middle" fill="{_MUTED}">{level}</text>'
         )
     for index, row in enumerate(rows):
-        row_top = plot_top + index * _ROW_HEIGHT
-        middle = row_top + _ROW_HEIGHT / 2
+        row_top = plot_top + index * row_height
+        middle = row_top + row_height / 2
         code = row.code if row.code is not None else row.label
         lines = _wrap(row.label, max_chars)
         first_baseline = middle + 4 - (len(lines) - 1) * _LINE_HEIGHT / 2
@@ -194,11 +199,13 @@ def competency_chart_svg(
             )
         if minimum is not None:
             tx = _num(x(minimum))
-            half = _ROW_HEIGHT / 2 - 1
+            y1, y2 = _num(middle - row_height / 2 + 1), _num(middle + row_height / 2 - 1)
+            # A white halo under the dashes keeps them visible on a dark dot or the mean's tick.
             out.append(
-                f'<line class="critical-min" data-code="{_attr(code)}" x1="{tx}" y1="{_num(middle - half)}" '
-                f'x2="{tx}" y2="{_num(middle + half)}" stroke="{_ALARM}" stroke-width="2" '
-                f'stroke-dasharray="3 2">'
+                f'<line class="critical-min-halo" x1="{tx}" y1="{y1}" x2="{tx}" y2="{y2}" stroke="#ffffff" '
+                f'stroke-width="4"/>'
+                f'<line class="critical-min" data-code="{_attr(code)}" x1="{tx}" y1="{y1}" x2="{tx}" '
+                f'y2="{y2}" stroke="{_ALARM}" stroke-width="2" stroke-dasharray="3 2">'
                 f"<title>{_text(critical_min_text)}: {_text(shown(float(row.critical_min)))}</title></line>"
             )
     legend_y = plot_bottom + _PAD + 10

@@ -4,11 +4,12 @@ The printout is anything with `key`, `filename` and `ascii_filename` (hiring.ser
 `pdf_bytes(printout)` makes or fetches its PDF, and is called only when the reader does not have it already.
 """
 
+import io
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from flask import Response, request
+from flask import Response, request, send_file
 
 
 def document_response(printout: Any, pdf_bytes: Callable[[Any], bytes]) -> Response:
@@ -33,3 +34,20 @@ def content_disposition(filename: str, ascii_filename: str) -> str:
     cleaned = "".join(ch for ch in filename if ch.isprintable() and ch not in '"\\/')
     fallback = "".join(ch for ch in ascii_filename if ch.isascii() and ch.isprintable() and ch not in '"\\/;')
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(cleaned, safe='')}"
+
+
+def file_response(stored: Any) -> Response:
+    """An uploaded file (`content`, `content_type`, `filename`) as a download no browser renders, sniffs or keeps."""
+    response = send_file(
+        io.BytesIO(stored.content),
+        mimetype=stored.content_type,
+        as_attachment=True,
+        download_name=stored.filename,
+        conditional=False,
+        etag=False,
+        max_age=0,
+    )
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -15,11 +15,12 @@ from markupsafe import Markup
 
 from hiring import glossary, seed_profile
 from hiring.documents.charts import ChartItem, competency_chart_svg
+from hiring.documents.language import document_language
 
 
 def vacancy_values(vacancy) -> dict[str, Any]:
     """The vacancy's own texts, split into the lines and paragraphs the documents print."""
-    lang = vacancy.language
+    lang = document_language(vacancy)
     responsibilities = vacancy.responsibility_lines()
     travel = seed_profile.TRAVEL_DUTY.get(lang)
     if vacancy.travel_required and travel and travel not in responsibilities:
@@ -80,7 +81,7 @@ def job_post_requirements(vacancy) -> tuple[list[str], list[str]]:
     competencies close the requirements in one line. The experience exception is printed only when HR chose
     to publish it.
     """
-    lang = vacancy.language
+    lang = document_language(vacancy)
     required, nice = [], []
     (required if vacancy.edu_mandatory else nice).append(education_sentence(vacancy, plain=True))
     (required if vacancy.exp_mandatory else nice).append(experience_sentence(vacancy, plain=True))
@@ -102,7 +103,7 @@ def education_sentence(vacancy, plain: bool = False) -> str:
     says them under "Nice to have")."""
     level = glossary.label(glossary.EDUCATION_LABELS, vacancy.edu_min_level)
     fields = [
-        glossary.in_sentence(glossary.field_label(f, vacancy.language))
+        glossary.in_sentence(glossary.field_label(f, document_language(vacancy)))
         for f in vacancy.edu_preferred_fields or ()
     ]
     if plain:

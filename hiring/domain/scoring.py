@@ -87,7 +87,8 @@ def exact(value: float | int | Decimal | Fraction) -> Fraction | int:
         return _exact_float(value)
     if isinstance(value, int):
         return value
-    value = Fraction(value)
+    if type(value) is not Fraction:
+        value = Fraction(value)
     return value.numerator if value.denominator == 1 else value
 
 
@@ -145,6 +146,47 @@ def recommendation_conflict(band: str, recommendations: Iterable[str]) -> bool:
     return (STRONG_NO in given and band in (HIRE, STRONG_HIRE)) or (STRONG_YES in given and band == NO_HIRE)
 
 
+@dataclass(frozen=True, slots=True)
+class _Weighing:
+    """What a profile's competencies contribute to every candidate's score, worked out once per profile."""
+
+    # (code, weight as typed, exact weight, exact critical minimum or None) in profile order
+    competencies: tuple[tuple[str, float, Fraction | int, Fraction | int | None], ...]
+    total_weight: Fraction | int
+
+
+_last_weighing: tuple[object, _Weighing] | None = None
+
+
+def _weighing_of(competencies: Sequence[CompetencySpec]) -> _Weighing:
+    """The weighing of these competencies; the same tuple as the previous call's is not even hashed again."""
+    global _last_weighing
+    last = _last_weighing
+    if last is not None and last[0] is competencies:
+        return last[1]
+    weighing = _weighing(tuple(competencies))
+    if type(competencies) is tuple:  # immutable (the specs are frozen): safe to know again by identity
+        _last_weighing = (competencies, weighing)
+    return weighing
+
+
+@lru_cache(maxsize=64)
+def _weighing(competencies: tuple[CompetencySpec, ...]) -> _Weighing:
+    codes = [spec.code for spec in competencies]
+    if len(set(codes)) != len(codes):
+        raise ValueError("two competencies share a code")
+    rows = tuple(
+        (
+            spec.code,
+            spec.weight,
+            exact(spec.weight),
+            None if spec.critical_min is None else exact(spec.critical_min),
+        )
+        for spec in competencies
+    )
+    return _Weighing(rows, sum(row[2] for row in rows))
+
+
 def evaluate(
     competencies: Sequence[CompetencySpec],
     requirements: Requirements,
@@ -162,48 +204,47 @@ def evaluate(
     `critical_gap:<CODE>`, then `recommendation_conflict`. Scorecard order never matters.
     """
     scorecards = tuple(scorecards)
+    weighing = _weighing_of(competencies)
     screening = screen(requirements, candidate, scorecards)
     submitted = sorted((card for card in scorecards if card.submitted), key=lambda card: card.interviewer_id)
-    codes = [spec.code for spec in competencies]
-    if len(set(codes)) != len(codes):
-        raise ValueError("two competencies share a code")
+    given = [card.ratings for card in submitted]
 
     results: list[CompetencyResult] = []
     flags = list(screening.flags)
-    total_weight: Fraction | int = 0
     rated_weight: Fraction | int = 0
     # sum of w * s over R as one integer fraction: Fraction objects per term cost more than the rest together.
     weighted_num, weighted_den = 0, 1
     critical_gap = disagreement = False
-    for spec in competencies:
-        weight = exact(spec.weight)
-        total_weight += weight
-        ratings = tuple(rating for card in submitted if (rating := card.ratings.get(spec.code)) is not None)
+    for code, typed_weight, weight, critical_min in weighing.competencies:
+        ratings = tuple([rating for card in given if (rating := card.get(code)) is not None])
         if not ratings:
-            results.append(CompetencyResult(spec.code, spec.weight, None, 0, None, (), ()))
+            results.append(CompetencyResult(code, typed_weight, None, 0, None, (), ()))
             continue
         n, total = len(ratings), sum(ratings)
         spread = max(ratings) - min(ratings)
-        own_flags: list[str] = []
+        own_flags: tuple[str, ...] = ()
         if spread >= DISAGREEMENT_SPREAD:
-            own_flags.append(DISAGREEMENT)
+            own_flags = (DISAGREEMENT,)
+            flags.append(f"{DISAGREEMENT}:{code}")
             disagreement = True
         # mean < m  <=>  total < m * n, kept in exact arithmetic.
-        if spec.critical_min is not None and total < exact(spec.critical_min) * n:
-            own_flags.append(CRITICAL_GAP)
+        if critical_min is not None and total < critical_min * n:
+            own_flags += (CRITICAL_GAP,)
+            flags.append(f"{CRITICAL_GAP}:{code}")
             critical_gap = True
         if weight > 0:
             rated_weight += weight
-            term_num = weight.numerator * (total - RATING_MIN * n)
-            term_den = weight.denominator * _SCALE * n
+            if type(weight) is int:
+                term_num, term_den = weight * (total - RATING_MIN * n), _SCALE * n
+            else:
+                term_num = weight.numerator * (total - RATING_MIN * n)
+                term_den = weight.denominator * _SCALE * n
             weighted_num = weighted_num * term_den + term_num * weighted_den
             weighted_den *= term_den
-        flags.extend(f"{flag}:{spec.code}" for flag in own_flags)
-        results.append(
-            CompetencyResult(spec.code, spec.weight, total / n, n, spread, tuple(own_flags), ratings)
-        )
+        results.append(CompetencyResult(code, typed_weight, total / n, n, spread, own_flags, ratings))
 
-    score = round_half_up(Fraction(100 * weighted_num, weighted_den) / rated_weight) if rated_weight else None
+    score = _score(weighted_num, weighted_den, rated_weight) if rated_weight else None
+    total_weight = weighing.total_weight
     coverage = Fraction(rated_weight) / total_weight if total_weight else Fraction(0)
     band = band_for(screening.eligibility, len(submitted), coverage, score, critical_gap)
     recommendations = tuple(card.recommendation for card in submitted if card.recommendation is not None)
@@ -222,3 +263,14 @@ def evaluate(
         submitted_count=len(submitted),
         pending=screening.eligibility == PENDING,
     )
+
+
+def _score(weighted_num: int, weighted_den: int, rated_weight: Fraction | int) -> float:
+    """100 * (weighted_num / weighted_den) / rated_weight rounded half up to 1 decimal, in integers.
+
+    Equal to round_half_up of the exact Fraction: floor(10 x + 1/2) = floor((20 a + b) / 2b) for x = a / b.
+    """
+    rated = Fraction(rated_weight)
+    a = 100 * weighted_num * rated.denominator
+    b = weighted_den * rated.numerator
+    return ((20 * a + b) // (2 * b)) / 10

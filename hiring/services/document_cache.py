@@ -25,6 +25,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from hiring.documents.language import chosen_language, document_language
 from hiring.documents.pdf import print_resources
 from hiring.domain.ranking import shortlist_size_ok
 from hiring.errors import ShortlistError
@@ -140,7 +141,7 @@ def evaluation(candidate: Candidate) -> Download:
         stamp = (*_stamp(db.session.get(Vacancy, candidate.vacancy_id)), None)
     *vacancy_stamp, revision = stamp
     parts = [list(vacancy_stamp), [candidate.id, candidate.created_at, revision]]
-    with force_locale(vacancy_stamp[3]):
+    with force_locale(chosen_language() or vacancy_stamp[3]):
         filename = f"{_('Evaluation')} — {candidate.full_name}.pdf"
     return Download(
         f"evaluation:{candidate.id}",
@@ -164,7 +165,7 @@ def comparison(vacancy: Vacancy, candidate_ids: Sequence[int]) -> Download:
         printouts.comparison(vacancy, ids)  # raises the ShortlistError that says why
         raise ShortlistError(_l("Only candidates of this vacancy can be compared."))
     parts = [_stamp(vacancy), [list(row) for row in rows]]
-    with force_locale(vacancy.language):
+    with force_locale(document_language(vacancy)):
         filename = f"{_('Shortlist comparison')} — {vacancy.title}.pdf"
     digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:8]
     return Download(
@@ -177,7 +178,7 @@ def comparison(vacancy: Vacancy, candidate_ids: Sequence[int]) -> Download:
 
 
 def _vacancy_document(kind: str, vacancy: Vacancy, title: Any, ascii_name: str, build) -> Download:
-    with force_locale(vacancy.language):
+    with force_locale(document_language(vacancy)):
         filename = f"{title} — {vacancy.title}.pdf"
     return Download(
         f"{kind}:{vacancy.id}"[:32],
@@ -194,7 +195,7 @@ def _stamp(vacancy: Vacancy) -> list[Any]:
 
 
 def _revision_key(kind: str, parts: list[Any]) -> str:
-    payload = [kind, documents_version(), parts]
+    payload = [kind, documents_version(), chosen_language(), parts]
     data = json.dumps(payload, default=str, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 

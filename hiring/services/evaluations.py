@@ -77,8 +77,8 @@ def requirements_for(vacancy: Vacancy) -> Requirements:
     )
 
 
-def competency_specs(profile: Profile) -> list[CompetencySpec]:
-    return [CompetencySpec(c.code, c.weight, c.critical_min) for c in profile.competencies]
+def competency_specs(profile: Profile) -> tuple[CompetencySpec, ...]:
+    return tuple(CompetencySpec(c.code, c.weight, c.critical_min) for c in profile.competencies)
 
 
 def candidate_values(candidate: Candidate) -> CandidateData:

@@ -7,12 +7,10 @@ Header (any order; `candidate_id` or `email` names the person, the rest may be l
 decimal commas, `да`/`нет`, dates as YYYY-MM-DD. All or nothing, like the candidate import: one bad line and
 nothing is saved, every bad line reported with its number (the header is line 1) and column.
 
-The file is read by `read_rows`, a minimal CSV reader (UTF-8 with or without BOM, comma, semicolon or tab):
-the issue-19 generic reader (encodings, workbooks) replaces it once it is on main.
+The file is read like a candidate import (hiring.services.import_reading): CSV in UTF-8 (BOM or not), UTF-16
+with a BOM or Windows-1251, comma, semicolon or tab, or an .xlsx workbook; at most 2 MB and 5,000 rows.
 """
 
-import csv
-import io
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
@@ -23,35 +21,26 @@ from hiring.errors import InvalidImport
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Candidate, Decision
-from hiring.services.imports import ImportLineError
+from hiring.services.import_reading import ImportLineError, read_table
 from hiring.services.outcome_input import REVIEW_FIELDS, check_outcome
 from hiring.services.outcomes import ensure_may_see_outcomes, save_outcome
 
 HEADER = ("candidate_id", "email", "started_on", "month", *REVIEW_FIELDS, "notes")
-MAX_ROWS = 5_000
-MAX_BYTES = 2 * 1024 * 1024
 
 
 def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """(header, [(line, {column: cell})]) of a UTF-8 CSV; InvalidImport when it cannot be read."""
-    if len(data) > MAX_BYTES or b"\x00" in data[:4096]:
-        raise InvalidImport([ImportLineError(1, None, _l("This is not a CSV text file of at most 2 MB."))])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidImport([ImportLineError(1, None, _l("Save the file as CSV in UTF-8."))]) from None
-    lines = text.splitlines()
-    if not lines:
+    """(header, [(line, {column: cell})]) of a CSV file or workbook (hiring.services.import_reading: the
+    encodings, delimiters, workbooks and limits of the candidate import); InvalidImport when it cannot be read."""
+    table = read_table(data, known_headers=frozenset(HEADER))
+    if not table.header:
         raise InvalidImport([ImportLineError(1, None, _l("The file is empty."))])
-    delimiter = max(",;\t", key=lines[0].count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [cell.strip().lower() for cell in next(reader)]
-    rows = []
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            rows.append((reader.line_num, dict(zip(header, (c.strip() for c in cells), strict=False))))
-    if len(rows) > MAX_ROWS:
-        raise InvalidImport([ImportLineError(1, None, _l("The file has more than 5000 rows."))])
+    if table.errors:
+        raise InvalidImport(table.errors)
+    header = [cell.strip().lower() for cell in table.header]
+    rows = [
+        (line, dict(zip(header, (cell.strip() for cell in cells), strict=False)))
+        for line, cells in table.rows
+    ]
     return header, rows
 
 

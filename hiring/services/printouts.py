@@ -29,6 +29,7 @@ from sqlalchemy.orm import selectinload
 
 from hiring import glossary
 from hiring.documents import printout_values as texts
+from hiring.documents.language import document_language
 from hiring.documents.pdf import DocumentMeta, create_pdf, print_resources
 from hiring.documents.verdict import decision_values, verdict
 from hiring.domain import rank
@@ -75,7 +76,7 @@ class Printout:
 
 def job_post(vacancy: Vacancy) -> Printout:
     """The job post of a vacancy, in the vacancy's language."""
-    with force_locale(vacancy.language):
+    with force_locale(document_language(vacancy)):
         required, nice = texts.job_post_requirements(vacancy)
         context = {"vacancy": texts.vacancy_values(vacancy), "requirements": required, "nice_to_have": nice}
         return _printout(
@@ -88,7 +89,7 @@ def interview_kit(vacancy: Vacancy) -> Printout:
 
     Nothing that biases a rating is in it: no weights, critical minimums, codes or other raters' scores.
     """
-    lang = vacancy.language
+    lang = document_language(vacancy)
     with force_locale(lang):
         context = {
             "vacancy": texts.vacancy_values(vacancy),
@@ -118,7 +119,7 @@ def evaluation(candidate: Candidate) -> Printout:
     vacancy = load_vacancy(candidate.vacancy_id)
     candidate = _load_candidate(candidate.id)
     result = evaluate_candidate(candidate)
-    lang = vacancy.language
+    lang = document_language(vacancy)
     with force_locale(lang):
         cards = sorted((c for c in candidate.scorecards if c.is_submitted), key=lambda c: c.interviewer_id)
         competencies = vacancy.profile.competencies
@@ -181,7 +182,7 @@ def comparison(vacancy: Vacancy, candidate_ids: Sequence[int]) -> Printout:
             sa.select(Candidate).where(Candidate.id.in_(ids)).options(selectinload(Candidate.languages))
         )
     }
-    lang = vacancy.language
+    lang = document_language(vacancy)
     with force_locale(lang):
         columns = [
             {
@@ -274,7 +275,7 @@ def _printout(
     metadata = DocumentMeta(
         title=f"{title} — {vacancy.title}" if kind != "evaluation" else title,
         author=vacancy.company or current_app.config.get("COMPANY_NAME") or "KAM Hiring",
-        language=vacancy.language,
+        language=document_language(vacancy),
         created=datetime.now(UTC),
     )
     context = {**context, "document_kind": title}

@@ -7,11 +7,11 @@ import sqlalchemy as sa
 
 from hiring.extensions import db
 from hiring.models import AuditEntry, Candidate, Decision, Rating, RenderedDocument, Scorecard
-from hiring.services import audit, outcomes
+from hiring.services import audit, candidate_files, outcomes
 from hiring.services.evaluations import BULK_SCORES_UNAFFECTED
 
 # What identifies a person or was written about them; removed from the record and from the audit log.
-PERSONAL_KEYS = frozenset({"full_name", "email", "phone", "notes", "note", "rationale"})
+PERSONAL_KEYS = frozenset({"full_name", "email", "phone", "notes", "note", "rationale", "filename"})
 
 
 def anonymized_name(candidate_id: int) -> str:
@@ -19,7 +19,7 @@ def anonymized_name(candidate_id: int) -> str:
 
 
 def anonymize_candidate(candidate: Candidate, user_id: int | None) -> None:
-    """Wipe name, contacts, notes, evidence notes, decision rationales and outcome notes; keep ratings, screening
+    """Wipe name, contacts, notes, attached files (CVs), evidence notes, decision rationales and outcome notes; keep ratings, screening
     data, decisions and the outcomes' numbers (they feed the profile's validity report).
 
     The audit log keeps that it happened (and who did it) but loses the personal data its earlier entries held.
@@ -44,6 +44,7 @@ def anonymize_candidate(candidate: Candidate, user_id: int | None) -> None:
     if decision_ids:
         db.session.execute(sa.update(Decision).where(Decision.id.in_(decision_ids)).values(rationale=""))
     outcome_ids = outcomes.forget_notes(candidate.id)
+    candidate_files.delete_files_of(candidate.id)  # a CV is personal data through and through
     _scrub_audit_log(
         {
             "candidate": [candidate.id],

@@ -142,6 +142,17 @@ def schedule_interview(
     return True
 
 
+def scheduled_interview(candidate_id: int, interviewer_id: int) -> Assignment | None:
+    """The interviewer's assignment to the candidate when its interview has a time, else None."""
+    return db.session.scalar(
+        sa.select(Assignment).where(
+            Assignment.candidate_id == candidate_id,
+            Assignment.interviewer_id == interviewer_id,
+            Assignment.starts_at.is_not(None),
+        )
+    )
+
+
 def assignment_of(candidate_id: int, interviewer_id: int) -> Assignment:
     """The interviewer's assignment to the candidate; NotFound when there is none."""
     assignment = db.session.scalar(

@@ -25,7 +25,7 @@ from hiring.services.candidates import (
 from hiring.services.evaluations import evaluate_candidate, with_evaluation_inputs, with_requirements
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
 from hiring.services.privacy import anonymize_candidate
-from hiring.web import candidate_import, interview_schedule
+from hiring.web import candidate_files, candidate_import, interview_schedule
 from hiring.web.access import role_required
 from hiring.web.forms.candidates import (
     ActionForm,
@@ -41,6 +41,7 @@ from hiring.web.templating import reader_language
 
 bp = Blueprint("candidates", __name__)
 candidate_import.add_routes(bp)
+candidate_files.add_routes(bp)
 interview_schedule.add_routes(bp)
 
 

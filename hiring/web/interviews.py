@@ -18,6 +18,7 @@ from hiring.models import Candidate, Scorecard
 from hiring.query_params import query_int
 from hiring.services import interviews
 from hiring.services.lookups import candidate_or_404
+from hiring.services.schedule import scheduled_interview
 from hiring.web.access import role_required
 from hiring.web.forms.interviews import ReopenForm, parse_version, scorecard_form
 from hiring.web.forms.refusals import INVALID, show_refusal
@@ -77,6 +78,7 @@ def kit(candidate_id: int):
         screening=interviews.screening_for(candidate, current_user),
         assigned=assigned,
         state=interviews.scorecard_state(card),
+        interview=scheduled_interview(candidate.id, current_user.id) if assigned else None,
     )
 
 
@@ -157,6 +159,7 @@ def _render_form(candidate: Candidate, form, card: Scorecard | None, status: int
         form=form,
         card=card,
         conflict=conflict,
+        interview=scheduled_interview(candidate.id, current_user.id),
     )
     return page, status
 
@@ -185,6 +188,7 @@ def _render_submitted(candidate: Candidate, own: Scorecard | None):
         cards=cards,
         assignments=assignments,
         reopen_form=ReopenForm() if can_reopen(current_user.role) else None,
+        interview=scheduled_interview(candidate.id, current_user.id) if own is not None else None,
     )
 
 

@@ -6,6 +6,7 @@ hiring.services.validity; the scatter plot is drawn on the server (hiring.docume
 
 from datetime import UTC, datetime
 
+import sqlalchemy as sa
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -17,6 +18,7 @@ from hiring.documents.scatter import scatter_svg
 from hiring.domain.validity import MONTHS, OUTCOMES, RESEARCH, SCORE, SHRINKAGE_PAIRS
 from hiring.errors import Conflict, InvalidImport, InvalidInput, InvalidProfile, text
 from hiring.extensions import db
+from hiring.models import Vacancy
 from hiring.services import outcome_import, outcomes, validity
 from hiring.services.lookups import candidate_or_404, profile_or_404
 from hiring.web.access import role_required
@@ -106,14 +108,31 @@ def _report_context(profile_id: int, language: str) -> dict:
 def report(profile_id: int):
     """Which interview ratings predicted the outcomes of the people hired, and the suggested weights."""
     context = _report_context(profile_id, reader_language())
-    return render_template("outcomes/validity.html", clone_form=CloneForm(), **context)
+    return render_template(
+        "outcomes/validity.html",
+        clone_form=CloneForm(),
+        pdf_language=profile_language(profile_id),
+        **context,
+    )
+
+
+def profile_language(profile_id: int) -> str:
+    """The language most of the profile's vacancies are printed in; the reader's when it has none (issue 24)."""
+    rows = db.session.execute(
+        sa.select(Vacancy.language, sa.func.count())
+        .where(Vacancy.profile_id == profile_id)
+        .group_by(Vacancy.language)
+        .order_by(sa.func.count().desc(), Vacancy.language.desc())
+    ).first()
+    return rows[0] if rows and rows[0] in ("ru", "en") else reader_language()
 
 
 @bp.get("/profiles/<int:profile_id>/validity.pdf")
 @role_required(*ROLES)
 def report_pdf(profile_id: int):
-    """The report as a PDF, in the language asked for (`?lang=ru|en`, else the reader's)."""
-    language = request.args.get("lang", reader_language())
+    """The report as a PDF, in the language asked for (`?lang=ru|en`), else the profile's (that of most of its
+    vacancies; the reader's when it has none)."""
+    language = request.args.get("lang") or profile_language(profile_id)
     if language not in ("ru", "en"):
         abort(400)
     with force_locale(language):

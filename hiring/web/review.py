@@ -36,6 +36,7 @@ from hiring.services.ranking import Page, page_rows, rank_position
 from hiring.web.access import role_required
 from hiring.web.forms.refusals import INVALID, show_refusal
 from hiring.web.forms.review import DecisionForm
+from hiring.web.ranking_rows import dashboard_rows
 from hiring.web.templating import reader_language
 
 bp = Blueprint("review", __name__)
@@ -76,16 +77,16 @@ def dashboard(vacancy_id: int):
         matching,
     )
 
-    rows = page_rows(vacancy_id, band, eligibility, page) if matching else []
-    decisions = current_decisions(row.evaluation.candidate_id for row in rows)
+    ranked = page_rows(vacancy_id, band, eligibility, page) if matching else []
+    decisions = current_decisions(row.evaluation.candidate_id for row in ranked)
     # The rule that keeps a candidate out, pending or at risk, in words (stored with the evaluation).
-    reasons = {row.evaluation.candidate_id: stored_reasons(row.evaluation.deciding, vacancy) for row in rows}
+    reasons = {
+        row.evaluation.candidate_id: stored_reasons(row.evaluation.deciding, vacancy) for row in ranked
+    }
     return render_template(
         "review/dashboard.html",
         vacancy=vacancy,
-        rows=rows,
-        decisions=decisions,
-        reasons=reasons,
+        rows=dashboard_rows(ranked, decisions, reasons, vacancy),
         page=page,
         band=band,
         eligibility=eligibility,

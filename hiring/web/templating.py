@@ -3,12 +3,14 @@
 import re
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.numbers import format_currency
+from babel.numbers import format_decimal as format_decimal_babel
 from babel.numbers import format_percent as format_percent_babel
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
+from flask_babel import format_date, format_datetime, format_time, get_locale
 
 from hiring import glossary
 from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN
@@ -19,6 +21,17 @@ from hiring.web.navigation import menu_for
 def reader_language() -> str:
     """The profile language (ru or en) the reader's locale asks for; profile texts exist in these two only."""
     return "en" if str(get_locale() or "ru") == "en" else "ru"
+
+
+def texts_language(vacancy) -> str:
+    """The language to show the vacancy's profile texts (competency names, anchors, questions) in: the reader's
+    when the profile has them in it, else the vacancy's (issue 24)."""
+    reader = reader_language()
+    if reader == vacancy.language:
+        return reader
+    competencies = vacancy.profile.competencies
+    complete = all(c.name(reader).strip() and any(c.anchors(reader).values()) for c in competencies)
+    return reader if competencies and complete else vacancy.language
 
 
 def register(app: Flask) -> None:
@@ -36,6 +49,7 @@ def register(app: Flask) -> None:
         SHORTLIST_MAX=SHORTLIST_MAX,
         menu_for=menu_for,
         form_problems=form_problems,
+        texts_language=texts_language,
     )
     app.jinja_env.filters.update(
         number=format_number,
@@ -51,19 +65,30 @@ def format_number(value: float | int | None, digits: int = 1) -> str:
     """`1 234,5` in Russian, `1,234.5` in English; a dash for nothing."""
     if value is None:
         return "—"
-    pattern = "#,##0" + ("." + "#" * digits if digits else "")
-    return format_decimal(value, format=pattern)
+    return _formatted_number(value, digits, str(get_locale() or "ru"))
 
 
 def format_percent(value: float | None, digits: int = 0) -> str:
     """`85,5 %` in Russian, `85.5%` in English (the locale's own pattern); a dash for nothing."""
     if value is None:
         return "—"
-    locale = get_locale() or Locale.parse("ru")
-    pattern = locale.percent_formats[None].pattern.replace(
+    return _formatted_percent(value, digits, str(get_locale() or "ru"))
+
+
+# A table prints the same few numbers in a locale again and again: each is formatted once per process.
+@lru_cache(maxsize=8192)
+def _formatted_number(value: float | int, digits: int, locale: str) -> str:
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    return format_decimal_babel(value, format=pattern, locale=locale)
+
+
+@lru_cache(maxsize=8192)
+def _formatted_percent(value: float, digits: int, locale: str) -> str:
+    parsed = Locale.parse(locale)
+    pattern = parsed.percent_formats[None].pattern.replace(
         "#,##0", "#,##0" + ("." + "#" * digits if digits else "")
     )
-    return format_percent_babel(value, format=pattern, locale=locale)
+    return format_percent_babel(value, format=pattern, locale=parsed)
 
 
 def format_day(value: datetime | None) -> str:

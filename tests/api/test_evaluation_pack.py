@@ -124,3 +124,28 @@ def test_the_dashboard_selection_leads_to_a_progress_page_and_the_download(clien
     assert 'id="pack-download">' in page  # not hidden: the download is ready
     download = page.split('id="pack-download"><a class="button" href="')[1].split('"')[0]
     assert outline_titles(client.get(download).data)[0] == "Shortlist comparison"
+
+
+def test_a_pack_that_keeps_failing_says_so_after_its_last_try(api, shortlist, monkeypatch):
+    from datetime import timedelta
+
+    from hiring.models._base import utcnow
+    from hiring.services import document_cache
+
+    def broken(_download):
+        raise RuntimeError("renderer down")
+
+    monkeypatch.setattr(document_cache, "pdf_bytes", broken)
+    vacancy, people = shortlist
+    started = api.post(
+        f"/vacancies/{vacancy.id}/evaluation-pack", "andrey", json={"candidate_ids": [people[0].id]}
+    )
+    auth = {"Authorization": f"Bearer {api.token('andrey')}"}
+    status_url = started.get_json()["status_url"]
+    assert api.client.get(status_url, headers=auth).get_json()["state"] == "running"  # the first try failed
+    for _retry in range(2):
+        db.session.execute(sa.update(OutboxJob).values(run_after=utcnow() - timedelta(seconds=1)))
+        db.session.commit()
+        jobs.dispatch_due()
+    failed = api.client.get(status_url, headers=auth).get_json()
+    assert (failed["state"], failed["result_url"]) == ("failed", None)

@@ -66,7 +66,7 @@ def hr_journey(page, screenshot, check_accessibility, tmp_path) -> str:
     page.get_by_label("Salary from").fill("150 000")
     page.get_by_label("Salary to").fill("220 000")
     page.get_by_label("Business travel required").check()
-    page.get_by_label("Language (ISO 639-1 code)").first.fill("en")
+    page.get_by_label("Language", exact=True).first.select_option("en")
     page.get_by_label("Minimum level").first.select_option("B2")
     page.get_by_label("Yes/no question answered by HR").first.fill(CHECK)
     assert_fields_labelled(page, "the vacancy form")

@@ -143,7 +143,9 @@ def test_job_post_in_english_has_its_sections_and_requirements(docs):
     assert "Bachelor" in text and "or higher" in text
     assert "from 60,000 € per month, before tax" in text
     assert seed_profile.DUTIES["en"][0] in text  # the portfolio of 5-30 key clients
-    assert "Negotiation & presentation" in text  # competencies as requirements
+    assert (
+        "negotiation & presentation" in text
+    )  # competencies as requirements, lower case inside the sentence
     assert seed_profile.CONDITIONS["en"][0] in text
     assert "jobs@acme.example" in text
 

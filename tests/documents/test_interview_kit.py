@@ -7,6 +7,9 @@ language) and in English.
 """
 
 import re
+import shutil
+import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -14,6 +17,7 @@ import sqlalchemy as sa
 from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from PIL import Image
 
 from hiring import create_app
 from hiring.documents.pdf import page_label
@@ -24,6 +28,7 @@ from hiring.services import printouts
 from tests.conftest import base_config, clean_database
 from tests.documents.conftest import ReadPdf
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "documents"
 MAX_PAGES = 5
 CODE = re.compile(r"\b(NEG|REL|ANA|IND|ORD|ACC|CLM|TIM)\b")
 BIAS = {
@@ -51,11 +56,13 @@ def kit(database_url):
                 html[lang] = render_template(
                     printout.template, document=printout.metadata, page_label=page_label(), **printout.context
                 )
+        made_pdfs = {lang: printouts.pdf_bytes(p) for lang, p in made.items()}
         yield SimpleNamespace(
             app=app,
             vacancy=vacancy,
             printouts=made,
-            read={lang: ReadPdf(printouts.pdf_bytes(p)) for lang, p in made.items()},
+            pdfs=made_pdfs,
+            read={lang: ReadPdf(content) for lang, content in made_pdfs.items()},
             html=html,
         )
         db.session.rollback()
@@ -150,3 +157,32 @@ def test_the_kit_asks_the_article_kpis_with_figures(kit):
 def test_every_page_of_the_kit_carries_content(kit, lang):
     for number, page in enumerate(kit.read[lang].pages, start=1):
         assert len(page.split()) >= 60, f"page {number} of the {lang} kit is nearly empty"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) is not installed")
+def test_the_first_page_of_the_kit_renders_to_an_image_that_is_not_blank(kit, capsys):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for lang, content in kit.pdfs.items():
+        pdf = ARTIFACTS / f"interview-kit-{lang}.pdf"
+        pdf.write_bytes(content)
+        command = [
+            "pdftoppm",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-png",
+            str(pdf),
+            str(pdf.with_suffix("")),
+        ]
+        subprocess.run(command, check=True, timeout=60)
+        with Image.open(pdf.with_suffix(".png")) as image:
+            grey = image.convert("L")
+            assert sum(grey.histogram()[:200]) / (grey.width * grey.height) >= 0.01, (
+                f"page 1 of the {lang} kit is blank"
+            )
+    with capsys.disabled():
+        print(f"\nfirst pages of the demo interview kits rendered to {ARTIFACTS}")

@@ -5,12 +5,15 @@ The demo of `flask seed --demo` is made once for the module and every document r
 demo vacancy's language) and once in English.
 """
 
+import io
+import math
 import re
 import shutil
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
+import pypdf
 import pytest
 import sqlalchemy as sa
 from PIL import Image
@@ -31,7 +34,14 @@ CODE = re.compile(
     r"recommendation_conflict|plan_unverified|language_disagreement|not_eligible|eligible_with_risk|"
     r"strong_hire|no_hire|insufficient_data|strong_yes|strong_no)\b"
 )
-MIN_BODY_LINES = 6  # besides the running header and the footer
+MIN_BODY_LINES = 6
+# In English too: the candidates whose evaluations carry flags, a risk, a failed rule or no scorecard.
+EN_EVALUATIONS = (
+    "Екатерина Иванова",
+    "Сергей Морозов",
+    "Наталья Орлова",
+    "Павел Козлов",
+)  # besides the running header and the footer
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +67,8 @@ def demo(database_url):
         made["en-job_post"] = printouts.job_post(vacancy)
         made["en-comparison"] = printouts.comparison(vacancy, [c.id for c in people.values()][:4])
         for index, candidate in enumerate(people.values(), start=1):
-            made[f"en-evaluation-{index}"] = printouts.evaluation(candidate)
+            if candidate.full_name in EN_EVALUATIONS:
+                made[f"en-evaluation-{index}"] = printouts.evaluation(candidate)
         vacancy.language = "ru"
         pdfs = {name: printouts.pdf_bytes(printout) for name, printout in made.items()}
         yield SimpleNamespace(
@@ -125,6 +136,31 @@ def test_no_page_of_a_demo_document_holds_only_a_leftover(demo):
 def test_no_code_reaches_a_reader(demo):
     leaks = {name: CODE.findall(read.text) for name, read in demo.read.items()}
     assert {name: found for name, found in leaks.items() if found} == {}
+
+
+def printed_sizes(content: bytes) -> list[tuple[float, str]]:
+    """Every piece of text with its printed size in points (the font size through the text and page matrices)."""
+    found = []
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip():
+            a, b, c, d = (float(v) for v in tm[:4])
+            ca, cb, cc, cd = (float(v) for v in cm[:4])
+            found.append((size * math.hypot(c * ca + d * cc, c * cb + d * cd), text.strip()))
+
+    for page in pypdf.PdfReader(io.BytesIO(content)).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_chart_labels_are_at_least_8_points_when_printed(demo):
+    sizes = printed_sizes(demo.pdfs[f"evaluation-{list(demo.people).index('Дмитрий Соколов') + 1}"])
+    texts = [text for _size, text in sizes]
+    start = next(i for i, text in enumerate(texts) if text.startswith("Средние оценки компетенций"))
+    end = next(i for i, text in enumerate(texts) if i > start and "критический минимум" in text)
+    chart = sizes[start : end + 1]
+    assert len(chart) > 20  # ticks, labels, values and the legend
+    assert min(size for size, _text in chart) >= 8, sorted(chart)[:3]
 
 
 def test_the_range_of_ratings_is_written_as_a_range(demo):

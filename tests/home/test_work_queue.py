@@ -86,6 +86,7 @@ def test_hr_sees_pending_screening_with_what_is_missing_unassigned_unscheduled_a
     ivan = build.user("interviewer", full_name="Ivan Orlov")
     vacancy = build.vacancy(title="KAM Kazan", checks=(("Ready to travel", True),))
     pending = build.candidate(vacancy, full_name="Pending Petr")  # the mandatory check is not answered
+    build.candidate(vacancy, full_name="Unknown Uma", answers={0: True}, experience_years=None)
     nobody = build.candidate(vacancy, full_name="Nobody Nina", answers={0: True})
     waiting = build.candidate(vacancy, full_name="Waiting Vera", answers={0: True})
     late = build.candidate(vacancy, full_name="Late Lena", answers={0: True})
@@ -100,6 +101,9 @@ def test_hr_sees_pending_screening_with_what_is_missing_unassigned_unscheduled_a
     screening = section(html, "screening-pending")
     assert "Pending Petr" in screening and f'href="/candidates/{pending.id}"' in screening
     assert "not answered: Ready to travel" in screening
+    assert (
+        "Unknown Uma" in screening and "missing: Experience" in screening
+    )  # missing data is pending, not a fail
     unassigned = section(html, "no-interviewer")
     assert f'href="/candidates/{nobody.id}#interviewers"' in unassigned and "Waiting Vera" not in unassigned
     assert "Decided Denis" not in unassigned  # a decided candidate waits for nothing

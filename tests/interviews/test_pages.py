@@ -142,9 +142,10 @@ def test_the_kit_is_in_english_for_an_english_vacancy(client, auth, panel):
 
 
 def test_the_kit_is_in_russian_for_a_russian_vacancy(client, auth, build):
+    """For a Russian-speaking reader; an English one gets the profile's English texts (issue 24)."""
     vacancy = build.vacancy(language="ru")
     candidate = build.candidate(vacancy)
-    build.assign(candidate, build.user("interviewer", "ivan"))
+    build.assign(candidate, build.user("interviewer", "ivan", locale="ru"))
     auth.login("ivan")
     page = text_of(client.get(f"/interview/{candidate.id}/kit"))
     assert "Переговоры и презентация" in page

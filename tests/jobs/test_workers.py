@@ -75,3 +75,28 @@ def test_flask_worker_without_redis_says_jobs_run_in_process(app, runner, mode):
     result = runner.invoke(args=["worker", "--burst"])
     assert result.exit_code != 0
     assert "REDIS_URL is not set" in result.output
+
+
+def test_a_scorecard_reminder_and_its_mail_go_through_the_worker_or_in_process(
+    app, runner, mailbox, mode, build
+):
+    from datetime import timedelta
+
+    from hiring.models._base import utcnow
+    from hiring.services.candidates import assign_interviewer
+    from hiring.services.schedule import InterviewInput
+
+    ivan = build.user("interviewer", email="ivan@example.test", locale="en")
+    candidate = build.candidate(full_name="Late Lena")
+    ended = InterviewInput(utcnow() - timedelta(hours=26), 60, "Europe/Moscow", "")
+    assign_interviewer(candidate, ivan.id, None, ended)
+    db.session.commit()
+    if mode == "rq":
+        assert mailbox.messages == []  # the invitation and the reminder wait for a worker
+        result = runner.invoke(args=["worker", "--burst"])
+        assert result.exit_code == 0, result.output
+    subjects = sorted(message["Subject"] for message in mailbox.to("ivan@example.test"))
+    assert subjects == [
+        f"Interview invitation: Late Lena, {candidate.vacancy.title}",
+        f"Scorecard due: Late Lena, {candidate.vacancy.title}",
+    ]

@@ -81,3 +81,30 @@ def test_the_page_imports_and_interviewers_get_403(client, auth, build, two_hire
     response = client.post("/outcomes/import", data={"file": upload}, content_type="multipart/form-data")
     assert response.status_code == 302
     assert db.session.scalar(sa.select(HireOutcome.candidate_id)) == first.id
+
+
+def test_a_workbook_and_a_windows_1251_file_import_like_the_utf8_csv(build, two_hires):
+    """Through the candidate import's reader: an .xlsx with real dates and numbers, and a Russian Excel CSV."""
+    import openpyxl
+
+    first, second = two_hires
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["candidate_id", "email", "started_on", "month", "retention_pct", "still_employed", "notes"])
+    sheet.append([first.id, None, date(2025, 1, 10), 6, 91.5, True, "Отлично"])
+    sheet.append([None, None, None, None, None, None, None])  # an empty trailing row
+    out = BytesIO()
+    book.save(out)
+    assert import_outcomes(out.getvalue(), build.user("hr"), today=TODAY) == 1
+    russian = (
+        "email;started_on;month;retention_pct;still_employed;notes\r\n"
+        f"{second.email};2025-02-01;6;70,5;да;Пришёл из «Альфы»\r\n"
+    ).encode("cp1251")
+    assert import_outcomes(russian, build.user("hr"), today=TODAY) == 1
+    db.session.commit()
+    stored = {o.candidate_id: o for o in db.session.scalars(sa.select(HireOutcome))}
+    assert stored[first.id].started_on == date(2025, 1, 10)
+    assert stored[first.id].review(6).retention_pct == 91.5 and stored[first.id].review(6).still_employed
+    assert (
+        stored[second.id].review(6).retention_pct == 70.5 and stored[second.id].notes == "Пришёл из «Альфы»"
+    )

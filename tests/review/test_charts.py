@@ -82,3 +82,45 @@ def test_long_labels_wrap_onto_two_lines_at_most():
 def test_no_items_still_a_valid_chart():
     root = ET.fromstring(competency_chart_svg([]))
     assert marks(ET.tostring(root, encoding="unicode")) == []
+
+
+# --- every interviewer's rating, and a critical minimum that stays visible -----------------------------------
+
+
+def circles(svg: str) -> list[ET.Element]:
+    return [el for el in ET.fromstring(svg).iter(f"{SVG}circle") if el.get("class") == "rating"]
+
+
+def grid_x(svg: str) -> dict[str, float]:
+    root = ET.fromstring(svg)
+    ticks = [el for el in root.iter(f"{SVG}text") if el.get("class") == "tick"]
+    return {tick.text: float(tick.get("x")) for tick in ticks}
+
+
+def test_a_2_and_a_4_draw_as_two_dots_around_the_mean_not_as_one_3():
+    svg = competency_chart_svg([ChartItem("Negotiation", 3.0, None, "NEG", (2, 4))])
+    x = grid_x(svg)
+    assert sorted(float(c.get("cx")) for c in circles(svg)) == [x["2"], x["4"]]
+    mean = [el for el in ET.fromstring(svg).iter(f"{SVG}line") if el.get("class") == "mean"]
+    assert [float(line.get("x1")) for line in mean] == [x["3"]]
+    whisker = [el for el in ET.fromstring(svg).iter(f"{SVG}line") if el.get("class") == "range"]
+    assert [(float(w.get("x1")), float(w.get("x2"))) for w in whisker] == [(x["2"], x["4"])]
+
+
+def test_equal_ratings_show_one_dot_each():
+    svg = competency_chart_svg([ChartItem("Negotiation", 4.0, None, "NEG", (4, 4, 4))])
+    assert len(circles(svg)) == 3
+    assert len({c.get("cy") for c in circles(svg)}) == 3  # one above the other, not on top of each other
+
+
+def test_the_critical_minimum_is_drawn_last_and_reaches_beyond_the_dots_at_its_value():
+    """Three raters giving exactly the critical minimum: its tick still shows above and below their dots."""
+    svg = competency_chart_svg([ChartItem("Negotiation", 3.0, 3.0, "NEG", (3, 3, 3))])
+    root = ET.fromstring(svg)
+    drawn = [el.get("class") for el in root.iter() if el.get("class")]
+    assert drawn.index("critical-min") > max(i for i, kind in enumerate(drawn) if kind in ("rating", "mean"))
+    [tick] = [el for el in root.iter(f"{SVG}line") if el.get("class") == "critical-min"]
+    radius = float(circles(svg)[0].get("r"))
+    dots = [float(c.get("cy")) for c in circles(svg)]
+    assert float(tick.get("y1")) < min(dots) - radius and float(tick.get("y2")) > max(dots) + radius
+    assert float(tick.get("x1")) == grid_x(svg)["3"]

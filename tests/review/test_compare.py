@@ -84,6 +84,6 @@ def test_links_to_the_comparison_pdf_with_the_same_ids(app, client, login, short
     html = client.get(url(vacancy, candidates[:2])).text
     if "documents.comparison_pdf" not in app.view_functions:
         pytest.skip("the documents blueprint has no comparison PDF")
-    [href] = re.findall(r'href="([^"]*)">Comparison PDF', html)
+    [href] = re.findall(r'href="([^"]*)" hreflang="\w+">Comparison PDF', html)
     assert f"vacancies/{vacancy.id}" in href
     assert sorted(re.findall(r"ids=(\d+)", href)) == sorted(str(c.id) for c in candidates[:2])

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from hiring import create_app
 from hiring.extensions import db
-from hiring.models import Profile, WebhookDelivery, WebhookEndpoint
+from hiring.models import CandidateFile, Profile, WebhookDelivery, WebhookEndpoint
 from tests.builders import PASSWORD
 
 ROLES = ("anonymous", "admin", "hr", "interviewer_assigned", "interviewer_not_assigned", "lead")
@@ -71,6 +71,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "candidates.import_confirm"): "LOOFFF",
     ("GET", "candidates.csv_template"): "LOOFFF",
     ("GET", "candidates.xlsx_template"): "LOOFFF",
+    ("POST", "candidates.upload_file"): "LOOFFF",
+    ("GET", "candidates.download_file"): "LOOONO",
+    ("POST", "candidates.delete_file"): "LOOFFF",
     ("GET", "interviews.my_candidates"): "LOOOOO",
     ("GET", "interviews.kit"): "LOOONO",
     ("GET", "interviews.scorecard"): "LOOONO",
@@ -115,6 +118,10 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "api.ranking"): "UOOFFO",
     ("GET", "api.vacancy_calibration"): "UOOFFO",
     ("PUT", "api.answer_checks"): "UOOFFF",
+    ("GET", "api.list_candidate_files"): "UOOONO",
+    ("POST", "api.upload_candidate_file"): "UOOFFF",
+    ("GET", "api.download_candidate_file"): "UOOONO",
+    ("DELETE", "api.delete_candidate_file"): "UOOFFF",
     ("POST", "api.assign_interviewer"): "UOOFFF",
     ("PUT", "api.save_scorecard"): "UFFONF",
     ("GET", "api.list_scorecards"): "UOOONO",
@@ -168,6 +175,9 @@ LAST = (
 )
 
 
+OWN_FILES = {"candidates.delete_file": "web_spare_file_id", "api.delete_candidate_file": "api_spare_file_id"}
+
+
 def routes(app) -> list[tuple[str, str, object]]:
     found = []
     for rule in app.url_map.iter_rules():
@@ -203,7 +213,11 @@ def world(app, build):
     hook = WebhookEndpoint(url="https://192.0.2.1/hooks", events=["candidate.created"], secret="s" * 20)
     hook.deliveries.append(WebhookDelivery(delivery_id="d-1", event="candidate.created", body="{}"))
     spare = WebhookEndpoint(url="https://192.0.2.2/hooks", events=["decision.recorded"], secret="s" * 20)
-    db.session.add_all([hook, spare])
+    pdf = {"content_type": "application/pdf", "size": 9, "sha256": "0" * 64, "content": b"%PDF-1.4\n"}
+    cv, web_spare, api_spare = (
+        CandidateFile(candidate_id=candidate.id, filename=f"cv{i}.pdf", **pdf) for i in range(3)
+    )
+    db.session.add_all([hook, spare, cv, web_spare, api_spare])
     db.session.commit()
     params = {
         "candidate_id": candidate.id,
@@ -216,6 +230,9 @@ def world(app, build):
         "filename": "css/app.css",
         "webhook_id": hook.id,
         "delivery_id": hook.deliveries[0].id,
+        "file_id": cv.id,
+        "web_spare_file_id": web_spare.id,
+        "api_spare_file_id": api_spare.id,
         "pack_id": 999,  # none: the pack's own tests open real ones (tests/documents/test_evaluation_pack.py)
     }
     # each route that deletes gets a record of its own
@@ -254,6 +271,8 @@ def test_access_matrix(app, app_config, world, role_index, role):
     for method, endpoint, rule in table:
         own = if_unassign if endpoint in ("candidates.unassign", "webhooks.delete", *SCHEDULING) else {}
         values = {**params, **own}
+        if endpoint in OWN_FILES:  # each route that deletes a file deletes one of its own
+            values["file_id"] = params[OWN_FILES[endpoint]]
         with server.test_request_context():
             path = server.url_for(endpoint, **{name: values[name] for name in rule.arguments})
         if endpoint.startswith("api."):

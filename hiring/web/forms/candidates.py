@@ -221,3 +221,13 @@ class MappingForm(FlaskForm):
     """The columns HR chose for a preview; the selects (`columns`, one per column) are read by the view."""
 
     preview = HiddenField()
+
+
+class CandidateFileForm(FlaskForm):
+    """A file (a CV) to attach to a candidate; its type and size are checked by hiring.services.candidate_files."""
+
+    file = FileField(
+        _l("CV or another document (PDF, DOCX, ODT, RTF; up to 10 MB)"),
+        validators=[FileRequired(message=_l("Choose a file to attach."))],
+        render_kw={"accept": ".pdf,.docx,.odt,.rtf"},
+    )

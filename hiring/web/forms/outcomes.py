@@ -99,11 +99,13 @@ class CloneForm(FlaskForm):
 
 
 class OutcomeImportForm(FlaskForm):
-    """A CSV file of outcomes, one line per review."""
+    """A CSV file or workbook of outcomes, one line per review."""
 
     file = FileField(
-        _l("CSV file"),
-        validators=[FileRequired(message=_l("Choose a CSV file to upload."))],
-        render_kw={"accept": ".csv,text/csv"},
+        _l("CSV file or Excel workbook"),
+        validators=[FileRequired(message=_l("Choose a CSV file or an Excel workbook (.xlsx) to upload."))],
+        render_kw={
+            "accept": ".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        },
     )
     submit = SubmitField(_l("Import outcomes"))
