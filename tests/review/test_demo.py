@@ -27,7 +27,7 @@ def test_demo_dashboard(runner, english, client, auth):
         assert words in html
     # Issue 16's cases: missing data is pending, not a failure; an optional check nobody answered is not known
     # yet; a plan figure resting on a claim; two verified English levels two CEFR steps apart.
-    assert "Screening pending" in html and "missing: Education; missing: sales plan attainment" in html
+    assert "Screening pending" in html and "missing: education; missing: sales plan attainment" in html
     assert "Not known yet: Водительские права категории B" in html  # Юлия Фёдорова
     assert "Plan attainment not verified" in html  # Екатерина Иванова (claimed only)
     assert "Verified language levels disagree: English" in html  # Алексей Никитин
