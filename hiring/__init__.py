@@ -137,8 +137,9 @@ def skip_limiter_middleware(app: Flask, limiter: Any) -> None:
         if manager._default_limits or manager._application_limits or manager._blueprint_limits:
             check()
 
-    hooks = app.before_request_funcs[None]
-    hooks[hooks.index(check)] = check_app_wide_limits
+    hooks = app.before_request_funcs.get(None, [])
+    if check in hooks:  # absent when RATELIMIT_ENABLED is false: nothing to replace
+        hooks[hooks.index(check)] = check_app_wide_limits
 
 
 def configure_sqlite_connection(busy_timeout_ms: int):

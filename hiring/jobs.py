@@ -39,6 +39,7 @@ HANDLER_MODULES = [
     "hiring.services.mail",
     "hiring.services.webhooks",
     "hiring.services.notifications",
+    "hiring.services.reminders",
     "hiring.services.evaluation_packs",
 ]
 FIRST_RETRY = timedelta(seconds=10)

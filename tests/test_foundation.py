@@ -36,6 +36,14 @@ def test_flask_prefixed_environment_overrides_config(monkeypatch, database_url):
     assert app.config["PAGE_SIZE"] == 7
 
 
+def test_the_app_starts_with_rate_limits_switched_off(database_url):
+    """RATELIMIT_ENABLED=false (bench/pdf.py, closed networks) once stopped create_app with a ValueError."""
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "test", "RATELIMIT_ENABLED": False}
+    )
+    assert app.test_client().get("/login").status_code == 200
+
+
 def test_login_page_renders_in_russian_by_default(client):
     response = client.get("/login")
     assert response.status_code == 200

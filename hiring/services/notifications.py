@@ -5,11 +5,7 @@ its own, so a retried or repeated job never sends it twice. Texts are made in th
 text plus simple HTML, with a link to the exact page and no candidate data beyond the name and the vacancy.
 Each user turns each kind off (NOTIFICATION_KINDS); a user without an e-mail or deactivated gets nothing.
 
-Reminders are outbox jobs too ("scorecard_reminder"), planned when an interview is scheduled: the first runs
-SCORECARD_REMINDER_HOURS after the interview ends, each run sends one reminder (unless the scorecard is in, the
-interview moved or the user opted out) and plans the next one a day later, up to SCORECARD_REMINDER_LIMIT.
-The sweeper that retries jobs (`flask worker`, or the in-process thread) is what runs them when they fall due,
-so no second scheduler is needed; `flask send-reminders` does one sweep for a cron-only setup.
+Scorecard reminders are planned and sent by hiring.services.reminders with the helpers here.
 """
 
 from collections.abc import Iterable
@@ -28,12 +24,10 @@ from markupsafe import escape
 from hiring.documents.calendar import Invitation, invitation_ics
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
-from hiring.jobs import handler
 from hiring.models import NOTIFICATION_KINDS, Assignment, Candidate, NotificationOptOut, Scorecard, User
 from hiring.models._base import utcnow
 from hiring.services import audit
 from hiring.services.mail import attachment, enqueue_mail
-from hiring.services.outbox import enqueue
 
 KIND_LABELS = {
     "assignment": _l("I am assigned to interview someone, or my interview is moved or cancelled"),
@@ -113,7 +107,7 @@ def _compose(subject, paragraphs, link_label, link) -> dict[str, str]:
     return {"subject": str(subject), "text": text, "html": html}
 
 
-def _mail(user: User, kind: str, key: str, build, *, attachments=None, run_after=None) -> bool:
+def mail_user(user: User, kind: str, key: str, build, *, attachments=None, run_after=None) -> bool:
     """Record one message to the user when they want this kind; `build()` returns what _compose takes."""
     if not wants(user, kind):
         return False
@@ -126,21 +120,21 @@ def _mail(user: User, kind: str, key: str, build, *, attachments=None, run_after
 def interview_time(assignment: Assignment, locale: str) -> str:
     """`3 December 2026, 12:00–13:00 (Europe/Moscow)` in the reader's language and the interview's time zone."""
     zone = ZoneInfo(assignment.time_zone or "UTC")
-    start = _aware(assignment.starts_at).astimezone(zone)
+    start = as_aware(assignment.starts_at).astimezone(zone)
     end = start + timedelta(minutes=assignment.duration_minutes or 60)
     day = format_date(start, format="long", locale=locale)
     hours = f"{format_time(start, 'HH:mm', locale=locale)}–{format_time(end, 'HH:mm', locale=locale)}"
     return f"{day}, {hours} ({zone.key})"
 
 
-def _aware(moment: datetime) -> datetime:
+def as_aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # --- interviews ---------------------------------------------------------------------------------------------
 
 
-def _names(assignment: Assignment) -> tuple[Candidate, User]:
+def assignment_people(assignment: Assignment) -> tuple[Candidate, User]:
     candidate = assignment.candidate or db.session.get(Candidate, assignment.candidate_id)
     interviewer = assignment.interviewer or db.session.get(User, assignment.interviewer_id)
     return candidate, interviewer
@@ -161,7 +155,7 @@ def _invitation(assignment: Assignment, candidate: Candidate, interviewer: User,
     return Invitation(
         uid=f"{assignment.calendar_uid}@kam-hiring",
         sequence=assignment.sequence or 0,
-        starts_at=_aware(assignment.starts_at),
+        starts_at=as_aware(assignment.starts_at),
         duration_minutes=assignment.duration_minutes or 60,
         time_zone=assignment.time_zone or "UTC",
         summary=summary,
@@ -192,7 +186,7 @@ def interviewer_assigned(assignment: Assignment) -> None:
     if assignment.starts_at is not None:
         interview_scheduled(assignment, moved=False)
         return
-    candidate, interviewer = _names(assignment)
+    candidate, interviewer = assignment_people(assignment)
 
     def build():
         return (
@@ -209,12 +203,12 @@ def interviewer_assigned(assignment: Assignment) -> None:
             _kit_url(candidate),
         )
 
-    _mail(interviewer, "assignment", f"mail:assigned:{assignment.calendar_uid}", build)
+    mail_user(interviewer, "assignment", f"mail:assigned:{assignment.calendar_uid}", build)
 
 
 def interview_scheduled(assignment: Assignment, *, moved: bool) -> None:
     """The invitation (METHOD:REQUEST, SEQUENCE as stored), and the reminders that follow the interview."""
-    candidate, interviewer = _names(assignment)
+    candidate, interviewer = assignment_people(assignment)
     locale = mail_locale(interviewer)
 
     def build():
@@ -236,21 +230,20 @@ def interview_scheduled(assignment: Assignment, *, moved: bool) -> None:
         return subject, lines, _l("Open the interview kit"), _kit_url(candidate)
 
     if wants(interviewer, "assignment"):
-        _mail(
+        mail_user(
             interviewer,
             "assignment",
             f"mail:invite:{assignment.calendar_uid}:{assignment.sequence or 0}",
             build,
             attachments=_ics(assignment, candidate, interviewer),
         )
-    plan_reminders(assignment)
 
 
 def interview_cancelled(assignment: Assignment) -> None:
     """METHOD:CANCEL for a scheduled interview whose assignment ends (call before the row is deleted)."""
     if assignment.starts_at is None:
         return
-    candidate, interviewer = _names(assignment)
+    candidate, interviewer = assignment_people(assignment)
     locale = mail_locale(interviewer)
     assignment.sequence = (assignment.sequence or 0) + 1
 
@@ -268,96 +261,12 @@ def interview_cancelled(assignment: Assignment) -> None:
         )
 
     if wants(interviewer, "assignment"):
-        _mail(
+        mail_user(
             interviewer,
             "assignment",
             f"mail:cancel:{assignment.calendar_uid}",
             build,
             attachments=_ics(assignment, candidate, interviewer, cancel=True),
-        )
-
-
-# --- reminders ----------------------------------------------------------------------------------------------
-
-
-def _first_reminder_at(assignment: Assignment) -> datetime:
-    end = _aware(assignment.starts_at) + timedelta(minutes=assignment.duration_minutes or 60)
-    return end + timedelta(hours=current_app.config["SCORECARD_REMINDER_HOURS"])
-
-
-def _reminder_key(assignment_uid: str, sequence: int, number: int) -> str:
-    return f"reminder:{assignment_uid}:{sequence}:{number}"
-
-
-def plan_reminders(assignment: Assignment) -> None:
-    """Record the first reminder job of this version of the interview (an earlier version's chain stops itself)."""
-    if assignment.starts_at is None or current_app.config["SCORECARD_REMINDER_LIMIT"] < 1:
-        return
-    payload = {"assignment": assignment.calendar_uid, "sequence": assignment.sequence or 0, "number": 1}
-    enqueue(
-        "scorecard_reminder",
-        payload,
-        key=_reminder_key(assignment.calendar_uid, payload["sequence"], 1),
-        run_after=_first_reminder_at(assignment),
-    )
-
-
-@handler("scorecard_reminder", lease=timedelta(minutes=2))
-def send_scorecard_reminder(payload: dict[str, Any]) -> None:
-    """One reminder (if still due), then the next one a day later, up to the limit."""
-    assignment = db.session.scalar(
-        sa.select(Assignment).where(Assignment.calendar_uid == payload["assignment"])
-    )
-    if (
-        assignment is None
-        or assignment.starts_at is None
-        or (assignment.sequence or 0) != payload["sequence"]
-    ):
-        return  # the assignment ended or the interview moved: that version's own chain takes over
-    submitted = db.session.scalar(
-        sa.select(Scorecard.id).where(
-            Scorecard.candidate_id == assignment.candidate_id,
-            Scorecard.interviewer_id == assignment.interviewer_id,
-            Scorecard.status == "submitted",
-        )
-    )
-    if submitted is not None:
-        return
-    number = int(payload["number"])
-    candidate, interviewer = _names(assignment)
-    link = page_url("interviews.scorecard", candidate_id=candidate.id)
-
-    def build():
-        names = {"candidate": candidate.full_name, "vacancy": candidate.vacancy.title}
-        return (
-            _l("Scorecard due: %(candidate)s, %(vacancy)s", **names),
-            [
-                _l(
-                    "Your interview with %(candidate)s for the vacancy “%(vacancy)s” has ended, "
-                    "and your scorecard is not submitted yet.",
-                    **names,
-                ),
-                _l("The hiring decision waits for it. Please fill it in and submit it."),
-            ],
-            _l("Open my scorecard"),
-            link,
-        )
-
-    _mail(
-        interviewer,
-        "reminder",
-        f"mail:{_reminder_key(assignment.calendar_uid, payload['sequence'], number)}",
-        build,
-    )
-    if number < current_app.config["SCORECARD_REMINDER_LIMIT"]:
-        planned = _first_reminder_at(assignment) + timedelta(days=number)
-        enqueue(
-            "scorecard_reminder",
-            {**payload, "number": number + 1},
-            key=_reminder_key(assignment.calendar_uid, payload["sequence"], number + 1),
-            run_after=max(
-                planned, utcnow() + timedelta(hours=12)
-            ),  # after a long pause, no burst of reminders
         )
 
 
@@ -406,4 +315,4 @@ def panel_completed(candidate: Candidate) -> None:
         )
 
     for lead in leads:
-        _mail(lead, "panel_complete", f"mail:panel:{candidate.id}:{lead.id}:{panel}", build)
+        mail_user(lead, "panel_complete", f"mail:panel:{candidate.id}:{lead.id}:{panel}", build)

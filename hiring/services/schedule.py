@@ -17,7 +17,7 @@ from hiring.errors import InvalidInput, NotFound
 from hiring.errors import lazy_gettext as _l
 from hiring.extensions import db
 from hiring.models import Assignment
-from hiring.services import audit, notifications
+from hiring.services import audit, notifications, reminders
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 15, 480, 60
 NOT_SCHEDULED = _l("The interview was not scheduled: please correct the marked fields.")
@@ -139,6 +139,7 @@ def schedule_interview(
     )
     if notify:
         notifications.interview_scheduled(assignment, moved=moved)
+    reminders.plan_reminders(assignment)
     return True
 
 

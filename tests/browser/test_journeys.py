@@ -23,11 +23,13 @@ VERA = "Вера Смирнова"
 GLEB = "Gleb Orlov"
 IRINA = "Irina Interviewer"
 IVAN = "Ivan Interviewer"
+# As Excel in a Russian locale saves it: Windows-1251, semicolons, its own headers and words, and a № column
+# that HR ignores in the mapping step.
 CSV = (
-    "full_name,email,phone,education_level,education_field,experience_years,plan_attainment_pct,languages,notes\n"
-    f"{BORIS},boris@example.com,+7 900 000-00-01,master,economics,6,115,en:C1,Strong negotiator\n"
-    f'{VERA},vera@example.com,,bachelor,management,"2,5",120,en:B2|de:A2,Exception path\n'
-    f"{GLEB},gleb@example.com,,secondary,,1,80,en:A2,\n"
+    "№;ФИО;Эл. почта;Телефон;Образование;Специальность;Опыт, лет;Выполнение плана, %;Языки;Комментарий\r\n"
+    f"1;{BORIS};boris@example.com;+7 900 000-00-01;Высшее (магистр);economics;6;115;Английский C1;Strong negotiator\r\n"
+    f"2;{VERA};vera@example.com;;Высшее (бакалавр);management;2,5;120;Английский B2, немецкий — A2;«Исключение»\r\n"
+    f"3;{GLEB};gleb@example.com;;Среднее;;1;80;English A2;\r\n"
 )
 COMPETENCIES = ("NEG", "REL", "ANA", "IND", "ORD", "ACC", "CLM", "TIM")
 # interviewer -> candidate -> ratings in COMPETENCIES order
@@ -94,14 +96,20 @@ def hr_journey(page, screenshot, check_accessibility, tmp_path) -> str:
     expect(flash(page)).to_contain_text(f"Candidate {ANNA} added.")
     expect(page.get_by_role("heading", name=ANNA, level=1)).to_be_visible()
 
-    # three by CSV: preview, then confirm
+    # three by a Russian Excel CSV: the mapping step (ignore the № column), the preview, then confirm
     csv_file = tmp_path / "candidates.csv"
-    csv_file.write_text(CSV, encoding="utf-8")
+    csv_file.write_bytes(CSV.encode("cp1251"))
     page.goto(vacancy_url)
     page.get_by_role("link", name="Import CSV").click()
     assert_fields_labelled(page, "the CSV upload")
     page.get_by_label("CSV file").set_input_files(csv_file)
     page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_text("Read as: Windows-1251, semicolons.")).to_be_visible()
+    expect(page.locator(".import-errors")).to_contain_text("“№” matches no field")
+    expect(page.get_by_label("Эл. почта")).to_have_value("email")
+    page.get_by_label("№").select_option("ignore")
+    assert_fields_labelled(page, "the column mapping")
+    page.get_by_role("button", name="Check again with these columns").click()
     expect(page.get_by_role("heading", name=re.compile(r"Preview: 3 candidate"))).to_be_visible()
     preview = page.locator("table.preview-table")
     for name in (BORIS, VERA, GLEB):

@@ -147,3 +147,34 @@ def test_anonymisation_deletes_the_files_and_their_names_in_the_audit_log(build,
         sa.select(AuditEntry).where(AuditEntry.action == "candidate.file_upload")
     ).all()
     assert entries and all("filename" not in (entry.after or {}) for entry in entries)
+
+
+class TestWithCsrf:
+    """CSRF protection reads the form before the view: the upload's larger limit must already hold then."""
+
+    @pytest.fixture
+    def app_config(self, app_config):
+        return {**app_config, "WTF_CSRF_ENABLED": True}
+
+    def test_a_9_mb_cv_is_accepted_and_an_11_mb_one_refused(self, client, build, world):
+        import re
+
+        candidate, _assigned = world
+        user = build.user("hr", locale="en")
+        with client.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+        page = client.get(f"/candidates/{candidate.id}").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+
+        def send(size: int):
+            return client.post(
+                f"/candidates/{candidate.id}/files",
+                data={"csrf_token": token, "file": (io.BytesIO(PDF + bytes(size - len(PDF))), "cv.pdf")},
+                content_type="multipart/form-data",
+            )
+
+        assert send(9 * 1024 * 1024).status_code == 303
+        assert stored_names(candidate) == ["cv.pdf"]
+        assert send(11 * 1024 * 1024).status_code == 413
+        assert stored_names(candidate) == ["cv.pdf"]

@@ -59,6 +59,8 @@ def demo(database_url):
         made = {
             "job_post": printouts.job_post(vacancy),
             "comparison": printouts.comparison(vacancy, [c.id for c in people.values()][:4]),
+            # The whole demo side by side: the longest table, whose legend must not end up alone on a page.
+            "comparison-all": printouts.comparison(vacancy, [c.id for c in people.values()]),
         }
         for index, candidate in enumerate(people.values(), start=1):
             made[f"evaluation-{index}"] = printouts.evaluation(candidate)
