@@ -28,6 +28,9 @@ class Config:
     LANGUAGES = ("ru", "en")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False
+    # Said outright: the limiter is one object for every app of the process and otherwise keeps the last app's
+    # choice (an app made with it off would leave the next one unprotected).
+    RATELIMIT_ENABLED = True
     # Redis away must not lock anyone out: counters fall back to this process's memory (a warning is logged) and
     # go back to Redis once it answers again (Flask-Limiter checks it with growing pauses).
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True

@@ -43,14 +43,24 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter
 
 
 def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence[object]], title: str = "Sheet1") -> bytes:
-    """A one-sheet Excel workbook (.xlsx); text that would run as a formula is kept as text (safe_cell)."""
+    """A one-sheet Excel workbook (.xlsx). Text is stored as text, never as a formula: a workbook's string cell
+    is not evaluated, so `+7 900 …` stays as typed (no apostrophe needed, unlike CSV)."""
     from openpyxl import Workbook  # imported here: only workbook downloads pay for it
+    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
-    sheet.append(list(header))
+
+    def cell(value: object):
+        if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+            return value
+        written = WriteOnlyCell(sheet, value=str(value))
+        written.data_type = "s"  # openpyxl would take text starting with "=" for a formula
+        return written
+
+    sheet.append([cell(value) for value in header])
     for row in rows:
-        sheet.append([value if isinstance(value, int | float) else safe_cell(value) for value in row])
+        sheet.append([cell(value) for value in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

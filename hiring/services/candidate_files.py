@@ -91,6 +91,9 @@ def file_or_404(candidate, file_id: int) -> CandidateFile:
 
 def attach_file(candidate, filename: str, content: bytes, user_id: int | None) -> CandidateFile:
     """Check and store a file for the candidate; flushes and logs to the audit. InvalidInput when refused."""
+    if candidate.anonymized_at is not None:
+        message = _l("This candidate's personal data was erased; no files can be attached.")
+        raise InvalidInput(message, {"file": message})
     if len(content) > MAX_FILE_BYTES:
         raise FileTooLarge(
             _l("The file is larger than 10 MB; save a smaller PDF and upload it again."),

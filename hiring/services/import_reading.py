@@ -295,7 +295,9 @@ def _read_workbook(data: bytes) -> Table:
         sheet = book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
             cells = [cell_text(value) for value in values]
-            if not any(cell.strip() for cell in cells):
+            while cells and not cells[-1].strip():
+                cells.pop()  # max_col pads every row to MAX_COLUMNS
+            if not cells:
                 continue
             if not table.header:
                 table.header = [cell.strip() for cell in cells]

@@ -22,6 +22,7 @@ from hiring.services.schedule import scheduled_interview
 from hiring.web.access import role_required
 from hiring.web.forms.interviews import ReopenForm, parse_version, scorecard_form
 from hiring.web.forms.refusals import INVALID, show_refusal
+from hiring.web.templating import texts_language
 
 bp = Blueprint("interviews", __name__)
 
@@ -114,6 +115,8 @@ def scorecard(candidate_id: int):
         else:
             flash(_("The scorecard was not saved: please correct the marked fields."), "error")
         return _render_form(candidate, form, card, INVALID)
+    if form.submitting and request.form.get("confirm_submit") != "yes":
+        return _confirm_submission(candidate, form, card)
     try:
         saved = interviews.save_scorecard(candidate, current_user, **form.service_input())
         db.session.commit()
@@ -133,6 +136,39 @@ def scorecard(candidate_id: int):
     return _back_to_scorecard(candidate)
 
 
+def _confirm_submission(candidate: Candidate, form, card: Scorecard | None):
+    """Before a scorecard locks, say so and name the competencies left not assessed (issue 24). The service
+    checks the card first (nothing is kept), so the confirmation is shown only for a card it would accept."""
+    values = form.service_input()
+    try:
+        interviews.save_scorecard(candidate, current_user, **values)
+    except InvalidInput as error:
+        return _render_form(candidate, form, card, show_refusal(form, error))
+    except (ScorecardConflict, StaleDataError, IntegrityError) as error:
+        db.session.rollback()
+        return _saved_meanwhile(candidate, form, error)
+    except Locked as error:
+        db.session.rollback()
+        flash(text(error.message), "error")
+        return _back_to_scorecard(candidate)
+    db.session.rollback()
+    lang = texts_language(candidate.vacancy)
+    skipped = [
+        c.name(lang) for c in candidate.vacancy.profile.competencies if c.code in values["not_assessed"]
+    ]
+    return _render_form(candidate, form, interviews.scorecard_of(candidate, current_user), confirm=skipped)
+
+
+def _next_to_score(candidate: Candidate) -> Candidate | None:
+    """The next candidate assigned to me whose scorecard is not submitted: a draft first, then one not started."""
+    for state in ("draft", "not_started"):
+        query = interviews.assigned_candidates(current_user, state).where(Candidate.id != candidate.id)
+        found = db.session.scalar(query.limit(1))
+        if found is not None:
+            return found
+    return None
+
+
 def _saved_meanwhile(candidate: Candidate, form, error: Exception):
     """The form again with the user's typed values and what changed meanwhile (409); saving again applies them
     over the newer version."""
@@ -148,7 +184,9 @@ def _saved_meanwhile(candidate: Candidate, form, error: Exception):
     return _render_form(candidate, form, card, 409, conflict=error)
 
 
-def _render_form(candidate: Candidate, form, card: Scorecard | None, status: int = 200, conflict=None):
+def _render_form(
+    candidate: Candidate, form, card: Scorecard | None, status: int = 200, conflict=None, confirm=None
+):
     vacancy = candidate.vacancy
     page = render_template(
         "interviews/scorecard_form.html",
@@ -160,6 +198,7 @@ def _render_form(candidate: Candidate, form, card: Scorecard | None, status: int
         card=card,
         conflict=conflict,
         interview=scheduled_interview(candidate.id, current_user.id),
+        confirm=confirm,
     )
     return page, status
 
@@ -189,6 +228,7 @@ def _render_submitted(candidate: Candidate, own: Scorecard | None):
         assignments=assignments,
         reopen_form=ReopenForm() if can_reopen(current_user.role) else None,
         interview=scheduled_interview(candidate.id, current_user.id) if own is not None else None,
+        next_candidate=_next_to_score(candidate) if own is not None else None,
     )
 
 

@@ -95,7 +95,16 @@ def dashboard(vacancy_id: int):
         band_counts=band_counts,
         eligibility_counts=eligibility_counts,
         total=sum(band_counts.values()),
+        ticked=_ticked_ids(),
     )
+
+
+def _ticked_ids() -> set[int]:
+    """The candidates ticked before (`?ids=`), ticked again when the reader comes back from a refused compare."""
+    try:
+        return set(_shortlist_ids())
+    except ValueError:
+        return set()
 
 
 def _load_candidate(candidate_id: int) -> Candidate:
@@ -147,7 +156,11 @@ def _render_evaluation(candidate: Candidate, form: DecisionForm, status: int = 2
 @role_required(*READERS)
 def evaluation(candidate_id: int):
     """A candidate's screening, ratings, chart, score and band, with the decision history and form."""
-    return _render_evaluation(_load_candidate(candidate_id), DecisionForm())
+    candidate = _load_candidate(candidate_id)
+    current = candidate.current_decision
+    # "Change decision" starts from the decision in force, never from an empty form (issue 24).
+    form = DecisionForm(data={"decision": current.decision} if current else None)
+    return _render_evaluation(candidate, form)
 
 
 @bp.route("/candidates/<int:candidate_id>/decision", methods=["POST"])
@@ -215,7 +228,9 @@ def compare(vacancy_id: int):
         if len(candidates) != len(ids):
             error = _("Only candidates of this vacancy can be compared.")
     if error is not None:
-        return render_template("review/compare.html", vacancy=vacancy, error=error, columns=[]), 400
+        back = url_for("review.dashboard", vacancy_id=vacancy_id, ids=[i for i in ids if i])
+        page = render_template("review/compare.html", vacancy=vacancy, error=error, columns=[], back=back)
+        return page, 400
 
     evaluations = rank(evaluate_candidates(vacancy, ids))
     decisions = current_decisions(ids)

@@ -197,6 +197,7 @@ def interviewer_journey(page, interviewer: str, screenshot, check_accessibility)
         if interviewer == "interviewer1" and name == ANNA:
             screenshot(page, "21-interviewer-scorecard")
         page.get_by_role("button", name="Submit", exact=True).click()
+        page.get_by_role("button", name="Yes, submit and lock").click()
         expect(flash(page)).to_contain_text("Scorecard submitted.")
         expect(page.get_by_role("button", name="Submit", exact=True)).to_have_count(0)
 

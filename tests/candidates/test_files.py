@@ -6,6 +6,7 @@ import zipfile
 import pytest
 import sqlalchemy as sa
 
+from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.models import AuditEntry, CandidateFile
 from hiring.services import candidate_files
@@ -147,6 +148,8 @@ def test_anonymisation_deletes_the_files_and_their_names_in_the_audit_log(build,
         sa.select(AuditEntry).where(AuditEntry.action == "candidate.file_upload")
     ).all()
     assert entries and all("filename" not in (entry.after or {}) for entry in entries)
+    with pytest.raises(InvalidInput):
+        candidate_files.attach_file(candidate, "new.pdf", PDF, None)
 
 
 class TestWithCsrf:

@@ -252,3 +252,12 @@ def test_a_utf16_file_without_its_bom_is_refused_with_advice():
     parsed = parse_candidates(data)
     [error] = parsed.errors
     assert "UTF-16" in str(error.message)
+
+
+def test_a_workbook_we_write_keeps_text_that_looks_like_a_formula_as_text():
+    from hiring.documents.spreadsheets import xlsx_bytes
+
+    data = xlsx_bytes(["full_name", "phone"], [['=HYPERLINK("http://x.example","Anna")', "+7 900 123-45-67"]])
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert [cell.data_type for cell in book.active[2]] == ["s", "s"]
+    assert read_table(data).rows[0][1] == ['=HYPERLINK("http://x.example","Anna")', "+7 900 123-45-67"]

@@ -56,6 +56,20 @@ def test_the_import_page_explains_the_format(client, hr, build):
     vacancy = build.vacancy()
     body = client.get(f"/vacancies/{vacancy.id}/candidates/import").get_data(as_text=True)
     assert HEADER in body and "en:B2|de:A2" in body and "/candidates/import-template.csv" in body
+    assert "/candidates/import-template.xlsx" in body and "Windows-1251" in body
+    assert "(<code>высшее</code> alone counts" in body
+
+
+def test_the_xlsx_template_imports_like_the_csv_one(client, hr, build):
+    response = client.get("/candidates/import-template.xlsx")
+    assert response.status_code == 200 and response.data.startswith(b"PK")
+    assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    parsed = parse_candidates_csv(response.data)
+    assert parsed.errors == [] and len(parsed.rows) == 2
+    assert parsed.rows[0]["experience_years"] == 4.5 and parsed.rows[0]["languages"] == {
+        "en": "B2",
+        "de": "A2",
+    }
 
 
 def test_preview_shows_rows_with_their_screening_and_imports_nothing(client, hr, build):

@@ -89,6 +89,12 @@ def test_demo_interviewer3_finishes_a_scorecard_by_clicking(app, runner, client)
     form.values["rating_IND"] = "5"
     form.values["note_IND"] = "Знает рынок упаковки в деталях."
     form.values[form.buttons["Submit"]] = "Submit"
+    confirmation = client.post(scorecard_url, data=form.values)
+    assert confirmation.status_code == 200 and "Submit and lock this scorecard?" in confirmation.text
+    form = read_form(confirmation.get_data(as_text=True), "scorecard-form")
+    assert form.values["rating_IND"] == "5"  # what was typed is still there
+    assert form.values["confirm_submit"] == "yes"  # sent with the confirmation's "Yes, submit and lock"
+    form.values[form.buttons["Submit"]] = "confirm"
     response = client.post(scorecard_url, data=form.values)
     assert response.status_code == 303, response.get_data(as_text=True)
 
@@ -129,6 +135,7 @@ def test_demo_interviewer3_starts_a_new_scorecard(app, runner, client, build):
     form = read_form(client.get(url).get_data(as_text=True), "scorecard-form")
     assert form.values["rating_TIM"] == "na" and form.values["language_en"] == "C1"
     form.values[form.buttons["Submit"]] = "Submit"
+    form.values["confirm_submit"] = "yes"
     assert client.post(url, data=form.values).status_code == 303
     card = db.session.scalar(
         sa.select(Scorecard).where(

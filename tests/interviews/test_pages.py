@@ -1,5 +1,6 @@
 """The interviewer's pages: my candidates, the kit, the scorecard, and HR's reopen button."""
 
+import html
 import re
 
 import pytest
@@ -18,6 +19,8 @@ def form_data(ratings=None, notes=None, *, version="", recommendation="yes", sub
     for code, text in (notes or {}).items():
         data[f"note_{code}"] = text
     data["submit_scorecard" if submit else "save_draft"] = "1"
+    if submit:
+        data["confirm_submit"] = "yes"  # the confirmation step (issue 24) is tested on its own
     data.update(extra)
     return data
 
@@ -442,3 +445,49 @@ def test_a_draft_never_changes_the_stored_evaluation(client, auth, panel, build)
     db.session.expire_all()
     stored = db.session.get(StoredEvaluation, panel.candidate.id)
     assert (stored.score, stored.band, stored.coverage, stored.confidence, list(stored.flags)) == before
+
+
+# --- issue 24, item 6: a confirmation before the card locks, the questions at hand, the next candidate -------
+
+
+def test_submitting_asks_first_naming_what_is_not_assessed_and_keeps_the_input(client, auth, panel, build):
+    auth.login("alice")
+    url = f"/interview/{panel.candidate.id}/scorecard"
+    ratings = dict.fromkeys(CODES, "4") | {"TIM": "na", "ACC": "na"}
+    data = form_data(ratings, notes={"NEG": "Held the price"}, submit=True)
+    data.pop("confirm_submit")
+    response = client.post(url, data=data)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "Submit and lock this scorecard?" in page
+    names = {c.code: c.name_en for c in panel.candidate.vacancy.profile.competencies}
+    skipped = html.escape(f"{names['ACC']}, {names['TIM']}", quote=False)
+    assert f"Not assessed, so not counted: {skipped}." in page
+    assert "Held the price" in page
+    assert card_of(panel, panel.first) is None or not card_of(panel, panel.first).is_submitted
+    done = client.post(url, data=data | {"confirm_submit": "yes"})
+    assert done.status_code == 303 and card_of(panel, panel.first).is_submitted
+
+
+def test_a_card_the_service_would_refuse_gets_its_errors_not_the_confirmation(client, auth, panel):
+    auth.login("alice")
+    data = form_data({"NEG": "4"}, submit=True)
+    data.pop("confirm_submit")
+    response = client.post(f"/interview/{panel.candidate.id}/scorecard", data=data)
+    assert response.status_code == 400 and "Submit and lock this scorecard?" not in text_of(response)
+
+
+def test_each_competency_offers_the_kits_questions_on_the_scorecard(client, auth, panel):
+    auth.login("alice")
+    page = text_of(client.get(f"/interview/{panel.candidate.id}/scorecard"))
+    assert page.count('<details class="scorecard-questions">') == len(CODES)
+    assert "Tell me about a negotiation with a key client" in page
+
+
+def test_after_submitting_a_link_leads_to_the_next_candidate_to_score(client, auth, panel, build):
+    other = build.candidate(panel.candidate.vacancy, full_name="Next Person")
+    build.assign(other, panel.first)
+    auth.login("alice")
+    client.post(f"/interview/{panel.candidate.id}/scorecard", data=form_data(submit=True))
+    page = text_of(client.get(f"/interview/{panel.candidate.id}/scorecard"))
+    assert f'href="/interview/{other.id}/scorecard"' in page and "Next candidate: Next Person" in page

@@ -90,3 +90,19 @@ def test_the_api_hashes_the_password_for_unknown_users_too(client, build, scrypt
     response = client.post("/api/v1/tokens", json={"username": username, "password": "wrong-guess"})
     assert response.status_code == 401
     assert len(scrypt_calls) == 1
+
+
+def test_the_app_starts_and_answers_with_rate_limiting_switched_off(tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "RATELIMIT_ENABLED": False,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/limits-off.sqlite",
+        }
+    )
+    assert app.test_client().get("/healthz").status_code == 200
+
+
+def test_an_app_with_rate_limiting_off_leaves_the_next_app_limited(app_config, tmp_path):
+    create_app({**app_config, "RATELIMIT_ENABLED": False})
+    assert create_app(app_config).config["RATELIMIT_ENABLED"] is True
