@@ -145,7 +145,7 @@ def test_the_menu_count_is_remembered_a_few_seconds_but_home_and_ones_own_change
     app, client, login, build
 ):
     app.config["NAV_COUNT_SECONDS"] = 20
-    lead = login("lead")
+    login("lead")
     vacancy = build.vacancy(title="KAM Tver")
     interviewer = build.user("interviewer")
     build.scorecard(build.candidate(vacancy, full_name="First Fyodor"), interviewer)
