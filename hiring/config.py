@@ -59,6 +59,8 @@ class Config:
     # ends, then one a day, at most SCORECARD_REMINDER_LIMIT in all (0: none).
     SCORECARD_REMINDER_HOURS = int(os.environ.get("SCORECARD_REMINDER_HOURS", "24"))
     SCORECARD_REMINDER_LIMIT = int(os.environ.get("SCORECARD_REMINDER_LIMIT", "3"))
+    # The count beside "Home" is remembered this long per user (web/home.py says why).
+    NAV_COUNT_SECONDS = float(os.environ.get("NAV_COUNT_SECONDS", "20"))
     # Links in mails sent by background workers, where there is no request to take the host from.
     BASE_URL = os.environ.get("HIRING_BASE_URL", "http://127.0.0.1:5000")
     # http and private, loopback or link-local webhook URLs (tests, closed networks); never on the open internet

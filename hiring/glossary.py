@@ -244,6 +244,11 @@ def in_sentence(text: str) -> str:
     return text
 
 
+def in_reader_language(texts: dict[str, str]) -> str:
+    """The text of {"ru": ..., "en": ...} in the reader's language (for names kept in both languages)."""
+    return texts.get(_profile_language()) or next(iter(texts.values()), "")
+
+
 def _profile_language() -> str:
     from flask_babel import get_locale
 

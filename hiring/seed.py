@@ -185,6 +185,8 @@ DEMO_PEOPLE = (
 )
 
 # name, email, education, field, years, plan %, languages, {interviewer: (ratings, recommendation, submitted)}
+# The first six show the bands; the rest give the vacancy enough panels (10 or more candidates with two submitted
+# scorecards) for a panel agreement value, and each case of issue 16 (see DEMO_VERIFIED and seed_demo).
 DEMO_CANDIDATES = (
     (
         "Анна Петрова",
@@ -252,7 +254,110 @@ DEMO_CANDIDATES = (
             "interviewer3": ((4, 3, 4, 3, 4, 3, 3, 4), "strong_yes", True),
         },
     ),
+    (
+        "Ирина Васильева",
+        "i.vasilieva@example.ru",
+        "bachelor",
+        "economics",
+        2.5,
+        120.0,
+        {"en": "C1"},
+        {
+            "interviewer1": ((4, 3, 4, 3, 3, 3, 4, 3), "yes", True),
+            "interviewer2": ((3, 3, 4, 3, 3, 3, 3, 4), "yes", True),
+        },
+    ),
+    (
+        "Алексей Никитин",
+        "a.nikitin@example.ru",
+        "master",
+        "business",
+        7.0,
+        105.0,
+        {"en": "C1"},
+        {
+            "interviewer2": ((3, 4, 3, 4, 3, 3, 3, 3), "yes", True),
+            "interviewer3": ((4, 4, 3, 3, 4, 3, 3, 4), "yes", True),
+        },
+    ),
+    (
+        "Марина Белова",
+        "m.belova@example.ru",
+        "bachelor",
+        "economics",
+        5.0,
+        112.0,
+        {"en": "B2"},
+        {
+            "interviewer1": ((3, 3, 3, 3, 3, 3, 3, 3), "no", True),
+            "interviewer3": ((3, 2, 3, 3, 3, 3, 3, 2), "no", True),
+        },
+    ),
+    (
+        "Олег Смирнов",
+        "o.smirnov@example.ru",
+        "master",
+        "management",
+        6.0,
+        100.0,
+        {"en": "C1"},
+        {
+            "interviewer1": ((4, 4, 4, 3, 4, 4, 3, 4), "yes", True),
+            "interviewer2": ((4, 3, 4, 4, 4, 3, 4, 4), "yes", True),
+        },
+    ),
+    (
+        "Татьяна Лебедева",
+        "t.lebedeva@example.ru",
+        "bachelor",
+        "management",
+        4.0,
+        108.0,
+        {"en": "B2"},
+        {
+            "interviewer2": ((2, 3, 3, 3, 2, 3, 3, 3), "no", True),
+            "interviewer3": ((3, 3, 2, 3, 3, 3, 2, 3), "no", True),
+        },
+    ),
+    (
+        "Роман Кузьмин",
+        "r.kuzmin@example.ru",
+        "specialist",
+        "economics",
+        9.0,
+        99.0,
+        {"en": "C1"},
+        {
+            "interviewer1": ((3, 4, 3, 4, 4, 3, 4, 3), "yes", True),
+            "interviewer3": ((3, 3, 3, 4, 3, 4, 3, 3), "yes", True),
+        },
+    ),
+    (
+        "Юлия Фёдорова",
+        "y.fedorova@example.ru",
+        "bachelor",
+        "business",
+        3.0,
+        103.0,
+        {"en": "B2"},
+        {
+            "interviewer1": ((4, 3, 3, 3, 3, 4, 3, 3), "yes", True),
+            "interviewer2": ((4, 4, 3, 3, 3, 3, 3, 3), "yes", True),
+        },
+    ),
+    # Entered without an education level and with 2 years but no plan figure: pending, never "not eligible".
+    ("Виктор Зайцев", "v.zaitsev@example.ru", None, None, 2.0, None, {"en": "B2"}, {}),
 )
+
+# What interviewers verified beyond the claim (issue 16): {candidate: {interviewer: (English level, plan %)}}.
+# Ирина's plan, claimed 120 %, is verified lower (104 % and 110 %: the lowest counts); Алексей's English is
+# verified B2 by one interviewer and C2 by another, two CEFR steps apart.
+DEMO_VERIFIED = {
+    "Ирина Васильева": {"interviewer1": ("C1", 104.0), "interviewer2": ("C1", 110.0)},
+    "Алексей Никитин": {"interviewer2": ("B2", None), "interviewer3": ("C2", None)},
+}
+# Nobody has answered the optional check for her yet: "not known yet", never a "no".
+DEMO_OPTIONAL_UNANSWERED = ("Юлия Фёдорова",)
 
 
 def seed_demo(profile: Profile) -> bool:
@@ -286,6 +391,9 @@ def seed_demo(profile: Profile) -> bool:
     vacancy.custom_checks.append(
         CustomCheck(position=0, text="Готовность к командировкам до 5 дней в месяц", mandatory=True)
     )
+    vacancy.custom_checks.append(
+        CustomCheck(position=1, text="Водительские права категории B", mandatory=False)
+    )
     db.session.add(vacancy)
     db.session.flush()
     codes = [c.code for c in profile.competencies]
@@ -302,9 +410,11 @@ def seed_demo(profile: Profile) -> bool:
             plan_attainment_pct=plan,
         )
         candidate.languages = [CandidateLanguage(language=lang, level=lvl) for lang, lvl in languages.items()]
-        if cards or name.startswith("Наталья"):
+        if cards or name in ("Наталья Орлова", "Виктор Зайцев"):
             candidate.check_answers = [
-                CheckAnswer(check=vacancy.custom_checks[0], met=True, answered_by_id=people["hr"].id)
+                CheckAnswer(check=check, met=True, answered_by_id=people["hr"].id)
+                for check in vacancy.custom_checks
+                if check.mandatory or name not in DEMO_OPTIONAL_UNANSWERED
             ]
         for username, (ratings, recommendation, submitted) in cards.items():
             interviewer = people[username]
@@ -329,8 +439,10 @@ def seed_demo(profile: Profile) -> bool:
                 Rating(competency_code=code, value=value, note=_demo_note(code, value))
                 for code, value in zip(codes, ratings, strict=True)
             ]
-            if "en" in languages:
-                card.verified_languages = [VerifiedLanguage(language="en", level=languages["en"])]
+            level, plan_pct = DEMO_VERIFIED.get(name, {}).get(username, (languages.get("en"), None))
+            if level:
+                card.verified_languages = [VerifiedLanguage(language="en", level=level)]
+            card.verified_plan_attainment_pct = plan_pct
             candidate.scorecards.append(card)
         db.session.add(candidate)
     seed_past_hires(profile, people, vacancy_from_profile)

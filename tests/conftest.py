@@ -75,6 +75,7 @@ def base_config(database_url: str, tmp_path) -> dict:
         "REDIS_URL": None,
         "MAIL_SERVER": None,
         "MAIL_FOLDER": str(tmp_path / "mail") if tmp_path else None,
+        "NAV_COUNT_SECONDS": 0,  # the menu count counted afresh on every page (tests/home tests remembering it)
     }
 
 

@@ -74,6 +74,7 @@ def save_scorecard(candidate_id: int):
         ratings=ratings,
         notes=body.get("notes"),
         verified_languages=body.get("verified_languages"),
+        verified_plan_attainment_pct=body.get("verified_plan_attainment_pct"),
         recommendation=body.get("recommendation"),
         submit=body.get("submit", False),
         expected_version=body.get("version"),

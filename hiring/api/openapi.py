@@ -231,6 +231,20 @@ def _paths() -> dict[str, Any]:
                 parameters=(_VACANCY, _COLUMNS),
             )
         },
+        "/vacancies/{vacancy_id}/calibration": {
+            "get": _operation(
+                "Calibration of the vacancy's interviewers: panel agreement ICC(1,k) and leniency offsets",
+                {
+                    200: _json(
+                        ref("Calibration"),
+                        "icc and ci95 are null, label not_enough_data, below 10 candidates",
+                    )
+                },
+                (403, 404),
+                roles="hr, lead",
+                parameters=(_VACANCY,),
+            )
+        },
         "/vacancies/{vacancy_id}/ranking": {
             "get": _operation(
                 "The vacancy's candidates in ranking order",

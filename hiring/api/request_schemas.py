@@ -187,8 +187,20 @@ REQUEST_SCHEMAS: dict[str, dict[str, Any]] = {
                 "description": "competency code -> evidence notes",
             },
             "verified_languages": {"type": "array", "items": ref("LanguageLevel"), "maxItems": 20},
+            "verified_plan_attainment_pct": nullable(
+                {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": candidate_input.MAX_PLAN_PCT,
+                    "description": "the sales plan attainment (%) verified in the interview; the EXP exception "
+                    "uses the lowest verified figure of the submitted scorecards, else the candidate's claim",
+                }
+            ),
             "recommendation": nullable({"type": "string", "enum": list(RECOMMENDATIONS)}),
-            "submit": {"type": "boolean", "description": "true submits (and locks) the scorecard"},
+            "submit": {
+                "type": "boolean",
+                "description": "true submits (and locks) the scorecard; a rating of 1 or 5 then needs a note",
+            },
             "version": {
                 "type": ["integer", "null"],
                 "minimum": 0,

@@ -11,6 +11,7 @@ from hiring.api.schema_parts import (
     nullable,
     ref,
 )
+from hiring.domain import calibration
 from hiring.domain.levels import (
     BANDS,
     CONFIDENCES,
@@ -255,6 +256,67 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
         },
         ("candidate_id", "user_id", "assigned_at", "interview"),
     ),
+    "Calibration": closed(
+        {
+            "agreement": closed(
+                {
+                    "icc": {
+                        "type": ["number", "null"],
+                        "description": "ICC(1,k) on each submitted scorecard's own weighted score, over the "
+                        "candidates with 2 or more submitted scorecards (Shrout & Fleiss 1979)",
+                    },
+                    "model": {"type": "string", "enum": [calibration.ICC_MODEL]},
+                    "k": {
+                        "type": ["number", "null"],
+                        "description": "the adjusted mean panel size k0 = (N - sum n_i^2 / N) / (n - 1)",
+                    },
+                    "candidates": {"type": "integer"},
+                    "ci95": {
+                        "type": ["array", "null"],
+                        "items": {"type": "number"},
+                        "minItems": 2,
+                        "maxItems": 2,
+                        "description": "95 % interval (McGraw & Wong 1996, F distribution)",
+                    },
+                    "label": {
+                        "type": "string",
+                        "enum": [
+                            *(name for _, name in calibration.AGREEMENT_THRESHOLDS),
+                            calibration.POOR,
+                            calibration.NOT_ENOUGH_DATA,
+                        ],
+                        "description": "Koo & Li (2016); not_enough_data below 10 candidates",
+                    },
+                },
+                ("icc", "model", "k", "candidates", "ci95", "label"),
+            ),
+            "interviewers": {
+                "type": "array",
+                "items": closed(
+                    {
+                        "interviewer_id": ID,
+                        "scorecards": {"type": "integer"},
+                        "compared": {"type": "integer"},
+                        "mean_offset": {
+                            "type": ["number", "null"],
+                            "description": "mean of rating minus the mean of the OTHER interviewers' ratings",
+                        },
+                        "label": {
+                            "type": "string",
+                            "enum": [
+                                calibration.LENIENT,
+                                calibration.SEVERE,
+                                calibration.NEUTRAL,
+                                calibration.NOT_ENOUGH_DATA,
+                            ],
+                        },
+                    },
+                    ("interviewer_id", "scorecards", "compared", "mean_offset", "label"),
+                ),
+            },
+        },
+        ("agreement", "interviewers"),
+    ),
     "EvaluationPackStarted": closed(
         {"job": ID, "status_url": {"type": "string", "format": "uri-reference"}}, ("job", "status_url")
     ),
@@ -277,6 +339,7 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
             "ratings": {"type": "object", "additionalProperties": {"type": "integer"}},
             "notes": {"type": "object", "additionalProperties": {"type": "string"}},
             "verified_languages": {"type": "array", "items": ref("LanguageLevel")},
+            "verified_plan_attainment_pct": nullable({"type": "number"}),
             "recommendation": nullable({"type": "string", "enum": list(RECOMMENDATIONS)}),
             "version": {"type": "integer"},
             "submitted_at": nullable(MOMENT),
@@ -289,6 +352,7 @@ RESPONSE_SCHEMAS: dict[str, dict[str, Any]] = {
             "ratings",
             "notes",
             "verified_languages",
+            "verified_plan_attainment_pct",
             "recommendation",
             "version",
             "submitted_at",

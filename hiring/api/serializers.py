@@ -166,6 +166,7 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
         "ratings": {r.competency_code: r.value for r in card.ratings if r.value is not None},
         "notes": {r.competency_code: r.note for r in card.ratings if r.note},
         "verified_languages": [{"language": v.language, "level": v.level} for v in card.verified_languages],
+        "verified_plan_attainment_pct": card.verified_plan_attainment_pct,
         "recommendation": card.recommendation,
         "version": card.version,
         "submitted_at": moment(card.submitted_at),

@@ -11,7 +11,7 @@ from hiring.api.serializers import candidate_json, ranking_entry_json, vacancy_j
 from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.models import Profile
-from hiring.services import candidates, imports, vacancies
+from hiring.services import calibration, candidates, imports, vacancies
 from hiring.services.lookups import vacancy_or_404
 from hiring.services.ranking import ranking_page
 
@@ -66,3 +66,11 @@ def ranking(vacancy_id: int):
     limit, after = page_args()
     page = ranking_page(vacancy_id, after, limit)
     return page_response([ranking_entry_json(row, row.full_name) for row in page.rows], page)
+
+
+@bp.get("/vacancies/<int:vacancy_id>/calibration")
+@roles_required(*calibration.CALIBRATION_ROLES)
+def vacancy_calibration(vacancy_id: int):
+    """Panel agreement ICC(1,k) with its 95 % interval, and each interviewer's leave-one-out offset."""
+    vacancy = vacancy_or_404(vacancy_id, api_user())
+    return calibration.calibration_json(calibration.vacancy_calibration(vacancy))

@@ -1,51 +1,57 @@
-"""Calibration of interviewers (issue 6): who rates above or below their panels, and how much panels agree.
+"""Calibration of interviewers (SPEC §3): who rates above or below their panels, and how much panels agree.
 
 Both read only submitted scorecards, grouped by candidate: `panels` maps a candidate id to its scorecards.
 
-**Offsets.** For every candidate and competency rated by 2 or more submitted scorecards, the panel mean is the
-mean of those ratings (the interviewer's own included); each rating's offset is rating - panel mean. An
-interviewer's mean offset is the mean over all their compared ratings, on the 1-5 scale. Label: `lenient`
-above +0.25, `severe` below -0.25, `neutral` in between (0.25 itself is neutral), `not_enough_data` when
-nothing could be compared (every panel of theirs had a single rating). With two raters one point apart each
-is 0.5 from the mean, so one such difference on average is enough to earn a label.
+**Offsets (leave-one-out).** For every candidate and competency rated by 2 or more submitted scorecards, each
+rating is compared with the mean of the *other* interviewers' ratings there: offset = rating - mean(others).
+An interviewer's mean offset is the mean over all their compared ratings (`compared` counts them), on the 1-5
+scale. Label: `lenient` above +0.25, `severe` below -0.25, `neutral` in between (0.25 itself is neutral),
+`not_enough_data` when nothing could be compared. Leaving the rating out of the mean it is compared with keeps
+a lone dissenter from pulling the yardstick toward themselves (with two raters one point apart, each is a full
+point from the other, not half a point from a mean that contains their own rating).
 
-**Agreement.** ICC(2,k), two-way random effects, average measures (Shrout & Fleiss 1979), needs a complete
-candidates x raters matrix, which varying panels do not give. It is built so:
-1. per candidate, the submitted scorecards with at least one rating, in interviewer id order;
-2. k = the most common panel size among candidates with 2 or more such scorecards (a tie goes to the
-   smaller k, which admits more candidates); a candidate with a larger panel contributes its first k raters,
-   one with a smaller panel is left out;
-3. a cell is the rater's unweighted mean over the competencies all k chosen raters rated for that candidate
-   (a candidate whose raters share no competency is left out).
-Columns are therefore rater *positions*, not the same people across candidates, which the two-way model
-assumes; read the value as "how much do panels of k agree", not as a property of named raters.
-The value is None ("not enough data") when the matrix has fewer than 3 candidates, or when it is undefined
-(every cell equal). When candidates differ no more than the raters' disagreement explains (BMS <= EMS) the
-value is 0, "no agreement": the formula's estimate there is negative, or, when JMS is small too, its
-denominator turns negative and it returns values above 1 (panels [1, 5], [5, 1], [3, 3] would give 3).
-Otherwise it lies in (0, 1].
+**Agreement.** ICC(1,k), one-way random effects, average of the panel (Shrout & Fleiss 1979, case 1): panels
+differ from candidate to candidate, so raters are not a crossed factor and the one-way model is the one that
+fits. The measure of each submitted scorecard is its own weighted score (the score formula of SPEC §3 over the
+competencies that scorecard rated with a weight above 0, not rounded); a scorecard that rated none of them
+has no score and is left out. Over the n candidates with 2 or more scored scorecards (N scorecards in all):
+    MSB = sum n_i (mean_i - grand)^2 / (n - 1),   MSW = sum sum (x - mean_i)^2 / (N - n),
+    ICC(1,k) = (MSB - MSW) / MSB = 1 - 1/F  with F = MSB / MSW,
+    k = k0 = (N - sum n_i^2 / N) / (n - 1), the adjusted mean panel size (k itself when panels are equal).
+Its 95 % interval is McGraw & Wong's (1996, case 1): with F_a = the upper a/2 point of the F distribution,
+lower = 1 - F_a(n - 1, N - n) / F, upper = 1 - 1 / (F * F_a(N - n, n - 1)).
+Fewer than MIN_ICC_CANDIDATES candidates: no value, "not enough data". The value may be below 0 (panels agree
+less than chance would have them); it is undefined (None) when every candidate's mean score is the same,
+which is labelled poor (the panels tell nobody apart) unless no score varies at all.
+The label follows Koo & Li (2016): below .5 poor, below .75 moderate, below .9 good, else excellent.
+
+`icc_2k` (two-way random, absolute agreement, ICC(2,k)) stays for a complete candidates x raters matrix.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .values import ScorecardData
+from .levels import RATING_MIN
+from .scoring import exact
+from .values import CompetencySpec, ScorecardData
 
 LENIENT = "lenient"
 SEVERE = "severe"
 NEUTRAL = "neutral"
 NOT_ENOUGH_DATA = "not_enough_data"
 OFFSET_THRESHOLD = Fraction(1, 4)
-MIN_ICC_CANDIDATES = 3
+MIN_ICC_CANDIDATES = 10
+CONFIDENCE = 0.95
+ICC_MODEL = "ICC(1,k)"
 
 
 @dataclass(frozen=True, slots=True)
 class InterviewerOffset:
-    """An interviewer's submitted scorecards, compared ratings and mean offset from their panels."""
+    """An interviewer's submitted scorecards, compared ratings and mean leave-one-out offset."""
 
     interviewer_id: int
     scorecards: int
@@ -56,11 +62,43 @@ class InterviewerOffset:
 
 @dataclass(frozen=True, slots=True)
 class IccResult:
-    """ICC(2,k) of a matrix and what it rests on; `value` is None when there is not enough data."""
+    """ICC(2,k) of a complete matrix and what it rests on; `value` is None when there is not enough data."""
 
     value: float | None
     candidates: int
     raters: int
+
+
+@dataclass(frozen=True, slots=True)
+class OneWayAnova:
+    """The one-way ANOVA of scores grouped by candidate: what ICC(1,k) and its interval are made of."""
+
+    candidates: int  # n
+    scores: int  # N
+    k: float | None  # k0, the adjusted mean panel size
+    msb: Fraction | None
+    msw: Fraction | None
+
+    @property
+    def df_between(self) -> int:
+        return self.candidates - 1
+
+    @property
+    def df_within(self) -> int:
+        return self.scores - self.candidates
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """A vacancy's panel agreement as SPEC §6 answers it; `icc` and `ci95` None below 10 candidates."""
+
+    icc: float | None
+    k: float | None
+    candidates: int
+    ci95: tuple[float, float] | None
+    label: str
+    model: str = ICC_MODEL
+    minimum_candidates: int = MIN_ICC_CANDIDATES
 
 
 def _submitted(scorecards: Iterable[ScorecardData]) -> list[ScorecardData]:
@@ -69,6 +107,9 @@ def _submitted(scorecards: Iterable[ScorecardData]) -> list[ScorecardData]:
 
 def _rated(card: ScorecardData) -> dict[str, int]:
     return {code: rating for code, rating in card.ratings.items() if rating is not None}
+
+
+# --- offsets ---------------------------------------------------------------------------------------------
 
 
 def offset_label(mean_offset: Fraction | float | None) -> str:
@@ -83,22 +124,22 @@ def offset_label(mean_offset: Fraction | float | None) -> str:
 
 
 def interviewer_offsets(panels: Mapping[int, Iterable[ScorecardData]]) -> list[InterviewerOffset]:
-    """Every interviewer with a submitted scorecard, in interviewer id order, with their mean offset."""
+    """Every interviewer with a submitted scorecard, in interviewer id order, with their leave-one-out offset."""
     scorecards: Counter[int] = Counter()
     offsets: defaultdict[int, list[Fraction]] = defaultdict(list)
     for candidate_id in sorted(panels):
-        cards = _submitted(panels[candidate_id])
         by_code: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
-        for card in cards:
+        for card in _submitted(panels[candidate_id]):
             scorecards[card.interviewer_id] += 1
             for code, rating in _rated(card).items():
                 by_code[code].append((card.interviewer_id, rating))
         for rated in by_code.values():
             if len(rated) < 2:
                 continue
-            panel_mean = Fraction(sum(rating for _, rating in rated), len(rated))
+            total = sum(rating for _, rating in rated)
             for interviewer_id, rating in rated:
-                offsets[interviewer_id].append(rating - panel_mean)
+                others = Fraction(total - rating, len(rated) - 1)
+                offsets[interviewer_id].append(rating - others)
     result = []
     for interviewer_id in sorted(scorecards):
         own = offsets.get(interviewer_id, [])
@@ -115,39 +156,120 @@ def interviewer_offsets(panels: Mapping[int, Iterable[ScorecardData]]) -> list[I
     return result
 
 
-def agreement_matrix(panels: Mapping[int, Iterable[ScorecardData]]) -> list[list[Fraction]]:
-    """The candidates x k raters matrix of rater means described in the module docstring."""
-    candidate_panels = []
+# --- agreement: ICC(1,k) over each scorecard's own score ----------------------------------------------------
+
+
+def scorecard_score(card: ScorecardData, competencies: Sequence[CompetencySpec]) -> Fraction | None:
+    """The score formula of SPEC §3 over the competencies this scorecard rated (weight > 0), unrounded."""
+    rated = _rated(card)
+    weighted = Fraction(0)
+    weights = Fraction(0)
+    for spec in competencies:
+        rating = rated.get(spec.code)
+        weight = Fraction(exact(spec.weight))
+        if rating is None or weight <= 0:
+            continue
+        weighted += weight * Fraction(rating - RATING_MIN, 4)
+        weights += weight
+    return 100 * weighted / weights if weights else None
+
+
+def panel_scores(
+    panels: Mapping[int, Iterable[ScorecardData]], competencies: Sequence[CompetencySpec]
+) -> list[list[Fraction]]:
+    """Per candidate (in id order) with 2 or more scored submitted scorecards, those scorecards' scores."""
+    groups = []
     for candidate_id in sorted(panels):
-        cards = [rated for card in _submitted(panels[candidate_id]) if (rated := _rated(card))]
-        if len(cards) >= 2:
-            candidate_panels.append(cards)
-    if not candidate_panels:
-        return []
-    sizes = Counter(len(cards) for cards in candidate_panels)
-    k = min(sizes, key=lambda size: (-sizes[size], size))
-    matrix = []
-    for cards in candidate_panels:
-        if len(cards) < k:
-            continue
-        chosen = cards[:k]
-        shared = set.intersection(*(set(rated) for rated in chosen))
-        if not shared:
-            continue
-        matrix.append([Fraction(sum(rated[code] for code in shared), len(shared)) for rated in chosen])
-    return matrix
+        scores = [
+            score
+            for card in _submitted(panels[candidate_id])
+            if (score := scorecard_score(card, competencies)) is not None
+        ]
+        if len(scores) >= 2:
+            groups.append(scores)
+    return groups
+
+
+def one_way_anova(groups: Sequence[Sequence[float | Fraction]]) -> OneWayAnova:
+    """Mean squares between and within candidates, and k0; groups of fewer than 2 scores are left out."""
+    groups = [[Fraction(value) for value in group] for group in groups if len(group) >= 2]
+    n = len(groups)
+    total = sum(len(group) for group in groups)
+    if n < 2:
+        return OneWayAnova(n, total, None, None, None)
+    grand = sum((sum(group) for group in groups), Fraction(0)) / total
+    means = [sum(group) / len(group) for group in groups]
+    ss_between = sum(
+        (len(group) * (mean - grand) ** 2 for group, mean in zip(groups, means, strict=True)), Fraction(0)
+    )
+    ss_within = sum(
+        ((value - mean) ** 2 for group, mean in zip(groups, means, strict=True) for value in group),
+        Fraction(0),
+    )
+    k0 = (total - Fraction(sum(len(group) ** 2 for group in groups), total)) / (n - 1)
+    return OneWayAnova(n, total, float(k0), ss_between / (n - 1), ss_within / (total - n))
+
+
+def icc_1k(anova: OneWayAnova) -> float | None:
+    """ICC(1,k) = (MSB - MSW) / MSB; None when undefined (fewer than 2 candidates, or MSB = 0)."""
+    if anova.msb is None or anova.msb == 0:
+        return None
+    return float((anova.msb - anova.msw) / anova.msb)
+
+
+# The quantile function of the F distribution: (probability, numerator df, denominator df) -> value.
+FQuantile = Callable[[float, int, int], float]
+
+
+def icc_1k_interval(
+    anova: OneWayAnova, f_quantile: FQuantile, confidence: float = CONFIDENCE
+) -> tuple[float, float] | None:
+    """McGraw & Wong (1996) interval of ICC(1,k); `f_quantile` is the F distribution's (the service passes
+    SciPy's, so that this module keeps to the standard library)."""
+    if anova.msb is None or anova.msb == 0 or anova.df_within < 1:
+        return None
+    if anova.msw == 0:
+        return (1.0, 1.0)
+    tail = 1 - (1 - confidence) / 2
+    observed = float(anova.msb / anova.msw)
+    lower_f = f_quantile(tail, anova.df_between, anova.df_within)
+    upper_f = f_quantile(tail, anova.df_within, anova.df_between)
+    return (float(1 - lower_f / observed), float(1 - 1 / (observed * upper_f)))
+
+
+def panel_agreement(
+    panels: Mapping[int, Iterable[ScorecardData]],
+    competencies: Sequence[CompetencySpec],
+    f_quantile: FQuantile,
+) -> Agreement:
+    """ICC(1,k) of the vacancy's panels with its 95 % interval and label; no value below 10 candidates."""
+    anova = one_way_anova(panel_scores(panels, competencies))
+    if anova.candidates < MIN_ICC_CANDIDATES:
+        return Agreement(None, anova.k, anova.candidates, None, NOT_ENOUGH_DATA)
+    value = icc_1k(anova)
+    if value is None:
+        # Every candidate's mean score is the same: panels tell nobody apart. Poor, unless nothing varies at all.
+        label = POOR if anova.msw else NOT_ENOUGH_DATA
+        return Agreement(None, anova.k, anova.candidates, None, label)
+    return Agreement(
+        value, anova.k, anova.candidates, icc_1k_interval(anova, f_quantile), agreement_label(value)
+    )
+
+
+# --- ICC(2,k) of a complete matrix ----------------------------------------------------------------------------
 
 
 def icc_2k(matrix: Sequence[Sequence[float | Fraction]]) -> IccResult:
     """ICC(2,k) = (BMS - EMS) / (BMS + (JMS - EMS) / n) over n candidates (rows) x k raters (columns).
 
-    0 when BMS <= EMS (no agreement beyond the raters' own disagreement); None when every cell is equal.
+    For a complete matrix where the same raters rate every candidate (Shrout & Fleiss 1979, case 2). 0 when
+    BMS <= EMS (no agreement beyond the raters' own disagreement); None below 3 rows or when every cell is equal.
     """
     n = len(matrix)
     k = len(matrix[0]) if n else 0
     if any(len(row) != k for row in matrix):
         raise ValueError("every candidate needs the same number of raters")
-    if n < MIN_ICC_CANDIDATES or k < 2:
+    if n < 3 or k < 2:
         return IccResult(None, n, k)
     cells = [[Fraction(value) for value in row] for row in matrix]
     grand = sum((sum(row) for row in cells), Fraction(0)) / (n * k)
@@ -166,11 +288,6 @@ def icc_2k(matrix: Sequence[Sequence[float | Fraction]]) -> IccResult:
     # BMS > EMS >= 0 and JMS >= 0 keep the denominator at or above BMS - EMS > 0, so the value is in (0, 1].
     denominator = bms + (jms - ems) / n
     return IccResult(float((bms - ems) / denominator), n, k)
-
-
-def panel_agreement(panels: Mapping[int, Iterable[ScorecardData]]) -> IccResult:
-    """ICC(2,k) of the panels, from the matrix `agreement_matrix` builds."""
-    return icc_2k(agreement_matrix(panels))
 
 
 POOR = "poor"

@@ -40,6 +40,8 @@ class Scorecard(db.Model):
     interviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(sa.String(16), default="draft")
     recommendation: Mapped[str | None] = mapped_column(sa.String(16))
+    # The sales plan attainment (%) the interviewer verified in the interview; the EXP exception reads it.
+    verified_plan_attainment_pct: Mapped[float | None]
     submitted_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow)

@@ -94,13 +94,15 @@ def candidate_values(candidate: Candidate) -> CandidateData:
     )
 
 
-def scorecard_values(card: Scorecard) -> ScorecardData:
+def scorecard_values(card: Scorecard, *, with_languages: bool = True) -> ScorecardData:
+    """The scorecard as a domain value; `with_languages=False` skips the verified languages (not loaded)."""
     return ScorecardData(
         interviewer_id=card.interviewer_id,
         submitted=card.is_submitted,
         ratings={r.competency_code: r.value for r in card.ratings},
-        verified_languages={v.language: v.level for v in card.verified_languages},
+        verified_languages={v.language: v.level for v in card.verified_languages} if with_languages else {},
         recommendation=card.recommendation,
+        verified_plan_attainment_pct=card.verified_plan_attainment_pct,
     )
 
 

@@ -23,6 +23,7 @@ from hiring.services import audit, notifications
 from hiring.services.evaluations import candidate_values, requirements_for, scorecard_values
 from hiring.services.scorecard_input import (
     ScorecardInput,
+    extreme_ratings_without_evidence,
     parse_scorecard_input,
     stale_save_conflict,
 )
@@ -155,13 +156,16 @@ def save_scorecard(
     submit: bool,
     expected_version: int | None,
     not_assessed: Iterable[str] | None = None,
+    verified_plan_attainment_pct: Any = None,
 ) -> Scorecard:
     """Save the interviewer's own scorecard for the candidate as a draft, or submit (and lock) it.
 
     The whole scorecard is replaced by what is given. `ratings` maps a competency code to 1..5, or to None for
     "not assessed"; `not_assessed` names more codes explicitly not assessed (the API passes every code left out
     of `ratings`). A code in neither is not rated yet, which a draft allows and a submit refuses; a submit also
-    needs a recommendation. In a stored draft a rating row of None with no note means "not assessed"; in a
+    needs a recommendation, and an evidence note for every rating of 1 or 5 (an extreme needs a reason a reader
+    can check; a draft may lack it). `verified_plan_attainment_pct` is the plan figure (%) the interviewer
+    verified, or None. In a stored draft a rating row of None with no note means "not assessed"; in a
     submitted scorecard None always does.
 
     Raises NotAllowed (not the assigned, active interviewer), Locked (already submitted), ScorecardConflict
@@ -190,6 +194,7 @@ def save_scorecard(
         verified_languages,
         recommendation,
         not_assessed,
+        verified_plan_attainment_pct,
     )
     if card is not None and expected_version != card.version:
         raise stale_save_conflict(card, competencies, vacancy.language, data, expected_version)
@@ -200,6 +205,8 @@ def save_scorecard(
                 errors.setdefault(f"ratings.{code}", _l("Rate this competency or mark it as not assessed."))
         if data.recommendation is None:
             errors.setdefault("recommendation", _l("Choose an overall recommendation before submitting."))
+        for code, message in extreme_ratings_without_evidence(competencies, data).items():
+            errors.setdefault(f"notes.{code}", message)
     if errors:
         raise InvalidInput(_l("The scorecard was not saved: please correct the marked fields."), errors)
 
@@ -209,6 +216,7 @@ def save_scorecard(
         db.session.add(card)
     _write(card, [c.code for c in competencies], data)
     card.recommendation = data.recommendation
+    card.verified_plan_attainment_pct = data.verified_plan_pct
     if submit:
         card.status = "submitted"
         card.submitted_at = datetime.now(UTC)
@@ -306,6 +314,7 @@ def _audit_view(card: Scorecard) -> dict[str, Any]:
         view["recommendation"] = card.recommendation
         view["ratings"] = {r.competency_code: r.value for r in card.ratings}
         view["verified_languages"] = {v.language: v.level for v in card.verified_languages}
+        view["verified_plan_attainment_pct"] = card.verified_plan_attainment_pct
     else:
         view["rated"] = sum(1 for r in card.ratings if r.value is not None)
     return view

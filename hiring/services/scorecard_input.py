@@ -13,15 +13,18 @@ from hiring.domain.levels import RATING_MAX, RATING_MIN, RECOMMENDATIONS, normal
 from hiring.errors import Message, ScorecardConflict, text
 from hiring.errors import lazy_gettext as _l
 from hiring.models import Rating, Scorecard
+from hiring.services.candidate_input import MAX_PLAN_PCT, parse_number
 
 NOTE_MAX_LENGTH = 5000
+# A rating at either end of the scale needs an evidence note before the scorecard is submitted.
+EXTREME_RATINGS = (RATING_MIN, RATING_MAX)
 
 
 @dataclass(frozen=True)
 class Change:
     """One way the saved scorecard differs from what the user tried to save (texts shown as they render)."""
 
-    field: str  # "ratings.NEG", "notes.NEG", "verified_languages.en", "recommendation", "status"
+    field: str  # "ratings.NEG", "notes.NEG", "verified_languages.en", "verified_plan_attainment_pct", ...
     label: str
     saved: str
     yours: str
@@ -45,10 +48,18 @@ class ScorecardInput:
     notes: dict[str, str]
     verified: dict[str, str]
     recommendation: str | None
+    verified_plan_pct: float | None = None
 
 
 def parse_scorecard_input(
-    competencies, required_languages, ratings, notes, verified_languages, recommendation, not_assessed
+    competencies,
+    required_languages,
+    ratings,
+    notes,
+    verified_languages,
+    recommendation,
+    not_assessed,
+    verified_plan_pct=None,
 ) -> tuple[ScorecardInput, dict[str, str]]:
     """Check every value of a save against the vacancy; collect per-field errors rather than stop at the first."""
     codes = {c.code for c in competencies}
@@ -108,6 +119,8 @@ def parse_scorecard_input(
             except (ValueError, TypeError):
                 errors[key] = _l("Choose a CEFR level (A1 to C2) or native.")
 
+    data.verified_plan_pct = _plan_figure(verified_plan_pct, errors)
+
     if recommendation in (None, ""):
         data.recommendation = None
     elif recommendation in RECOMMENDATIONS:
@@ -115,6 +128,39 @@ def parse_scorecard_input(
     else:
         errors["recommendation"] = _l("Choose one of: strong no, no, yes, strong yes.")
     return data, errors
+
+
+def extreme_ratings_without_evidence(competencies, data: ScorecardInput) -> dict[str, Message]:
+    """Per competency rated 1 or 5 without a note, the message that asks for one (naming the competency)."""
+    missing = {}
+    for competency in competencies:
+        rating = data.values.get(competency.code)
+        if rating in EXTREME_RATINGS and not data.notes.get(competency.code):
+            names = {"ru": competency.name_ru, "en": competency.name_en}
+            missing[competency.code] = _l(
+                "A rating of %(rating)s on «%(competency)s» needs an evidence note before you submit: write what"
+                " the candidate said or did that shows it.",
+                rating=rating,
+                competency=Message(glossary.in_reader_language, names),
+            )
+    return missing
+
+
+def _plan_figure(value, errors: dict[str, str]) -> float | None:
+    """The verified plan attainment in percent (0 to 1000), or None when not given."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = parse_number(value)
+    except (TypeError, ValueError):
+        errors["verified_plan_attainment_pct"] = _l(
+            "“%(value)s” is not a number; write it like 95 or 102,5.", value=str(value).strip()
+        )
+        return None
+    if not 0 <= number <= MAX_PLAN_PCT:
+        errors["verified_plan_attainment_pct"] = _l("Enter a number from 0 to %(upper)s.", upper=MAX_PLAN_PCT)
+        return None
+    return number
 
 
 def _language_pairs(verified_languages, errors: dict[str, str]) -> list[tuple[str, Any]]:
@@ -135,6 +181,10 @@ def _language_pairs(verified_languages, errors: dict[str, str]) -> list[tuple[st
             continue
         pairs.append((item["language"].strip().lower(), item.get("level")))
     return pairs
+
+
+def _plan_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
 
 
 def _rating_text(value: int | None, chosen: bool) -> str:
@@ -187,6 +237,15 @@ def stale_save_conflict(
                     data.verified.get(code) or "—",
                 )
             )
+    if card.verified_plan_attainment_pct != data.verified_plan_pct:
+        changes.append(
+            Change(
+                "verified_plan_attainment_pct",
+                _l("Verified plan attainment"),
+                _plan_text(card.verified_plan_attainment_pct),
+                _plan_text(data.verified_plan_pct),
+            )
+        )
     if card.recommendation != data.recommendation:
         changes.append(
             Change(

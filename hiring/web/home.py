@@ -1,7 +1,9 @@
 """The start page: each role's work queue, most urgent first, and the vacancies."""
 
+import time
+
 import sqlalchemy as sa
-from flask import Blueprint, g, redirect, render_template, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from hiring import glossary
@@ -18,6 +20,7 @@ def index():
     """Show the role's work queue; a first visit goes to the login page without a "please log in" (issue 24)."""
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
+    _remembered_counts().pop(current_user.id, None)  # the home page shows the exact count
     if current_user.role == "interviewer":
         return render_template("home/interviewer.html", queue=work_queue.interviewer_queue(current_user))
     counts = (
@@ -40,8 +43,34 @@ def index():
 
 @bp.before_app_request
 def forget_queue_count() -> None:
-    """`g` may outlive a request (an app context held by a test): each request counts afresh."""
+    """`g` may outlive a request (an app context held by a test): each request counts afresh.
+
+    A user's own change (any request that is not a read) also forgets their remembered count.
+    """
     g.pop("queue_count", None)
+    if request.method not in ("GET", "HEAD", "OPTIONS") and current_user.is_authenticated:
+        _remembered_counts().pop(current_user.id, None)
+
+
+def _remembered_counts() -> dict[int, tuple[float, int]]:
+    """Per app: user id -> (monotonic time it was counted, count)."""
+    return current_app.extensions.setdefault("hiring.nav_counts", {})
+
+
+def _menu_count() -> int:
+    """The count beside "Home", remembered for NAV_COUNT_SECONDS per user.
+
+    Counting walks every open candidate (tens of milliseconds at ten thousand candidates), and every page
+    shows it; others' changes may take those seconds to show, the user's own changes and the home page at once.
+    """
+    seconds = current_app.config["NAV_COUNT_SECONDS"]
+    remembered = _remembered_counts()
+    now = time.monotonic()
+    counted_at, count = remembered.get(current_user.id, (None, 0))
+    if counted_at is None or now - counted_at >= seconds:
+        count = work_queue.queue_count(current_user)
+        remembered[current_user.id] = (now, count)
+    return count
 
 
 @bp.app_context_processor
@@ -50,7 +79,7 @@ def navigation_count():
 
     def queue_count() -> int:
         if "queue_count" not in g:
-            g.queue_count = work_queue.queue_count(current_user) if current_user.is_authenticated else 0
+            g.queue_count = _menu_count() if current_user.is_authenticated else 0
         return g.queue_count
 
     return {"queue_count": queue_count}

@@ -11,25 +11,23 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 
 from hiring.documents.printout_values import chart_svg
 from hiring.documents.verdict import verdict
 from hiring.domain import rank
-from hiring.domain.calibration import agreement_label, interviewer_offsets, panel_agreement
 from hiring.domain.levels import BANDS, ELIGIBILITIES
 from hiring.domain.ranking import SHORTLIST_MAX, SHORTLIST_MIN, shortlist_size_ok
 from hiring.domain.visibility import READERS
 from hiring.errors import InvalidInput
 from hiring.extensions import db
 from hiring.glossary import DECISION_LABELS, describe, label, rule_label, stored_reasons
-from hiring.models import Candidate, Scorecard, StoredEvaluation, User
+from hiring.models import Candidate, StoredEvaluation
 from hiring.query_params import parse_int, query_int
+from hiring.services.calibration import vacancy_calibration
 from hiring.services.decisions import current_decisions, decision_history, record_decision
 from hiring.services.evaluations import (
     evaluate_candidate,
     evaluate_candidates,
-    scorecard_values,
     with_evaluation_inputs,
     with_requirements,
 )
@@ -256,36 +254,13 @@ def compare(vacancy_id: int):
 @bp.route("/vacancies/<int:vacancy_id>/calibration")
 @role_required(*READERS)
 def calibration(vacancy_id: int):
-    """Each interviewer's lean against their panels, and how much the vacancy's panels agree (ICC(2,k))."""
-    vacancy = vacancy_or_404(vacancy_id, current_user)
-    cards = db.session.scalars(
-        sa.select(Scorecard)
-        .join(Candidate, Candidate.id == Scorecard.candidate_id)
-        .where(Candidate.vacancy_id == vacancy_id, Scorecard.status == "submitted")
-        .options(selectinload(Scorecard.ratings), selectinload(Scorecard.verified_languages))
-        .order_by(Scorecard.candidate_id, Scorecard.interviewer_id)
-    ).all()
-    panels: dict[int, list] = defaultdict(list)
-    for card in cards:
-        panels[card.candidate_id].append(scorecard_values(card))
-    offsets = interviewer_offsets(panels)
-    people = (
-        {
-            user.id: user
-            for user in db.session.scalars(
-                sa.select(User).where(User.id.in_([o.interviewer_id for o in offsets]))
-            )
-        }
-        if offsets
-        else {}
-    )
-    agreement = panel_agreement(panels)
+    """Each interviewer's lean against the others, and how much the vacancy's panels agree (ICC(1,k))."""
+    vacancy = vacancy_or_404(vacancy_id, current_user, with_requirements())
+    result = vacancy_calibration(vacancy)
     return render_template(
         "review/calibration.html",
         vacancy=vacancy,
-        offsets=offsets,
-        people=people,
-        agreement=agreement,
-        agreement_label=agreement_label(agreement.value),
-        candidates_with_panels=sum(1 for p in panels.values() if len(p) >= 2),
+        offsets=result.offsets,
+        people=result.people,
+        agreement=result.agreement,
     )

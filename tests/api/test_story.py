@@ -145,17 +145,29 @@ def test_the_hiring_story_through_the_api(api, build):
     igor_card = response.get_json()
     seen = api.get(f"/candidates/{anna['id']}/scorecards", "igor").get_json()
     assert [card["interviewer_id"] for card in seen] == [team["igor"]["id"]]
+    submit = {
+        "ratings": RATINGS_BORIS,
+        "recommendation": "yes",
+        "submit": True,
+        "version": igor_card["version"],
+    }
+    # His 5s on ANA and TIM need evidence notes before he can submit; the answer names each competency.
+    response = api.put(f"/candidates/{anna['id']}/scorecard", "igor", json=submit)
+    assert response.status_code == 400
+    fields = response.get_json()["error"]["fields"]
+    assert set(fields) == {"notes.ANA", "notes.TIM"}
+    assert "needs an evidence note" in fields["notes.TIM"] and "«" in fields["notes.TIM"]
+    notes = {
+        "ANA": "Built a churn model of the portfolio.",
+        "TIM": "Plans 20 clients a week, showed the plan.",
+    }
     response = api.put(
         f"/candidates/{anna['id']}/scorecard",
         "igor",
-        json={
-            "ratings": RATINGS_BORIS,
-            "recommendation": "yes",
-            "submit": True,
-            "version": igor_card["version"],
-        },
+        json={**submit, "notes": notes, "verified_plan_attainment_pct": 104.5},
     )
     assert response.status_code == 200, response.get_json()
+    assert response.get_json()["verified_plan_attainment_pct"] == 104.5
     seen = api.get(f"/candidates/{anna['id']}/scorecards", "igor").get_json()
     assert sorted(card["interviewer_id"] for card in seen) == sorted(
         [team["igor"]["id"], team["maria"]["id"]]

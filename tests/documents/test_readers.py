@@ -59,8 +59,9 @@ def demo(database_url):
         made = {
             "job_post": printouts.job_post(vacancy),
             "comparison": printouts.comparison(vacancy, [c.id for c in people.values()][:4]),
-            # The whole demo side by side: the longest table, whose legend must not end up alone on a page.
-            "comparison-all": printouts.comparison(vacancy, [c.id for c in people.values()]),
+            # Six of the demo side by side (the most a comparison takes): the longest table, whose legend must not
+            # end up alone on a page.
+            "comparison-all": printouts.comparison(vacancy, [c.id for c in people.values()][:6]),
         }
         for index, candidate in enumerate(people.values(), start=1):
             made[f"evaluation-{index}"] = printouts.evaluation(candidate)

@@ -141,6 +141,35 @@ def test_the_lead_sees_candidates_ready_for_a_decision_and_pending_decisions_per
     assert '<span class="nav-count" title="Waiting for you: 1">1</span>' in html
 
 
+def test_the_menu_count_is_remembered_a_few_seconds_but_home_and_ones_own_change_show_it_at_once(
+    app, client, login, build
+):
+    app.config["NAV_COUNT_SECONDS"] = 20
+    login("lead")
+    vacancy = build.vacancy(title="KAM Tver")
+    interviewer = build.user("interviewer")
+    build.scorecard(build.candidate(vacancy, full_name="First Fyodor"), interviewer)
+    db.session.commit()
+    one, two = (f'<span class="nav-count" title="Waiting for you: {n}">{n}</span>' for n in (1, 2))
+    assert one in client.get("/vacancies").text
+
+    build.scorecard(build.candidate(vacancy, full_name="Second Sofia"), interviewer)  # someone else's change
+    db.session.commit()
+    assert one in client.get("/vacancies").text  # remembered: counting walks every open candidate
+    assert two in client.get("/").text  # the home page counts afresh
+    app.config["NAV_COUNT_SECONDS"] = 0
+    third = build.candidate(vacancy, full_name="Third Tanya")
+    build.scorecard(third, interviewer)
+    db.session.commit()
+    assert '<span class="nav-count" title="Waiting for you: 3">3</span>' in client.get("/vacancies").text
+
+    app.config["NAV_COUNT_SECONDS"] = 3600
+    assert client.get("/vacancies").status_code == 200  # 3 remembered for an hour
+    answer = client.post(f"/candidates/{third.id}/decision", data={"decision": "hire", "rationale": "Strong"})
+    assert answer.status_code == 302  # the lead's own change forgets the remembered count
+    assert two in client.get("/vacancies").text
+
+
 def bulk_queue(vacancy, n: int, interviewer, now) -> None:
     """n candidates: a fifth unassigned, the others assigned (some scheduled, past or future), some submitted."""
     ids = db.session.scalars(

@@ -218,6 +218,37 @@ def test_submit_needs_a_recommendation(client, auth, panel):
     assert "Choose an overall recommendation before submitting." in text_of(response)
 
 
+def test_a_5_without_evidence_is_refused_beside_its_note_then_submitted_with_one(client, auth, panel):
+    auth.login("alice")
+    ratings = {**dict.fromkeys(CODES, "4"), "NEG": "5"}
+    response = post_scorecard(client, panel, ratings=ratings, submit=True)
+    body = text_of(response)
+    assert response.status_code == 400
+    assert (
+        "A rating of 5 on «Negotiation &amp; presentation» needs an evidence note before you submit" in body
+    )
+    assert 'id="note_NEG-error"' in body
+    assert card_of(panel, panel.first) is None
+    # a draft may keep it without a note
+    assert post_scorecard(client, panel, ratings=ratings).status_code == 303
+    version = str(card_of(panel, panel.first).version)
+    notes = {"NEG": "Kept the margin against two buyers."}
+    response = post_scorecard(client, panel, ratings=ratings, notes=notes, version=version, submit=True)
+    assert response.status_code == 303
+    assert card_of(panel, panel.first).is_submitted
+
+
+def test_the_verified_plan_figure_is_typed_on_the_page_and_shown_after_submitting(client, auth, panel):
+    auth.login("alice")
+    form = text_of(client.get(scorecard_url(panel)))
+    assert 'id="verified_plan_attainment_pct"' in form and "bonus statement" in form
+    response = post_scorecard(client, panel, verified_plan_attainment_pct="abc")
+    assert response.status_code == 400 and 'id="verified_plan_attainment_pct-error"' in text_of(response)
+    assert post_scorecard(client, panel, verified_plan_attainment_pct="92,5", submit=True).status_code == 303
+    assert card_of(panel, panel.first).verified_plan_attainment_pct == 92.5
+    assert "Verified plan attainment" in text_of(client.get(scorecard_url(panel)))
+
+
 @pytest.mark.parametrize("value", ["0", "6", "abc", "2.5", "-1"])
 def test_ratings_out_of_range_or_not_numbers_are_refused(client, auth, panel, value):
     auth.login("alice")
@@ -260,7 +291,8 @@ def test_a_forged_candidate_or_interviewer_id_has_no_effect(client, auth, panel,
 
 
 def test_two_interviewers_see_each_other_only_after_submitting(client, auth, panel):
-    alice_notes = {"NEG": "ALICE-NEG-EVIDENCE"}
+    # every 5 carries its evidence note (a submit needs one)
+    alice_notes = {**dict.fromkeys(CODES, "Evidence for a 5."), "NEG": "ALICE-NEG-EVIDENCE"}
     bob_notes = {"NEG": "BOB-NEG-EVIDENCE"}
     auth.login("alice")
     post_scorecard(client, panel, ratings=dict.fromkeys(CODES, "5"), notes=alice_notes, submit=True)

@@ -2,6 +2,7 @@
 
 import pytest
 import sqlalchemy as sa
+from flask_babel import force_locale
 
 from hiring.errors import Conflict, InvalidInput, Locked, NotAllowed, VersionConflict
 from hiring.extensions import db
@@ -194,7 +195,8 @@ def test_hr_reopens_a_submitted_scorecard_with_an_audit_entry(panel):
     entry = db.session.scalars(sa.select(AuditEntry).where(AuditEntry.action == "scorecard.reopen")).one()
     assert entry.user_id == panel.hr.id and entry.before["status"] == "submitted"
     # Reopened, it can be changed and submitted again.
-    card = save(panel, ratings=all_ratings(5), submit=True, expected_version=card.version)
+    notes = dict.fromkeys(all_ratings(), "Evidence for a 5.")
+    card = save(panel, ratings=all_ratings(5), notes=notes, submit=True, expected_version=card.version)
     assert card.is_submitted
 
 
@@ -275,3 +277,78 @@ def test_my_candidates_states(panel, build):
     assert interviews.scorecard_state_counts(panel.first) == {"not_started": 1, "draft": 1, "submitted": 1}
     names = [c.full_name for c in db.session.scalars(interviews.assigned_candidates(panel.first, "draft"))]
     assert names == ["Boris"]
+
+
+# --- verified plan attainment (issue 16) ------------------------------------------------------------------
+
+
+def test_the_verified_plan_figure_is_saved_and_counts_once_submitted(panel):
+    panel.candidate.experience_years, panel.candidate.plan_attainment_pct = 2.0, 120.0
+    db.session.commit()
+    stored = db.session.get(StoredEvaluation, panel.candidate.id)
+    assert stored.eligibility == "eligible_with_risk" and "plan_unverified" in stored.flags
+    card = save(panel, verified_plan_attainment_pct="95,5")
+    assert card.verified_plan_attainment_pct == 95.5
+    db.session.expire_all()
+    # a draft verifies nothing
+    assert db.session.get(StoredEvaluation, panel.candidate.id).eligibility == "eligible_with_risk"
+    save(panel, verified_plan_attainment_pct=95.5, submit=True, expected_version=card.version)
+    db.session.expire_all()
+    stored = db.session.get(StoredEvaluation, panel.candidate.id)
+    # verified lower than claimed and below the 100 % of the exception: not eligible
+    assert stored.eligibility == "not_eligible"
+    entry = db.session.scalars(
+        sa.select(AuditEntry).where(AuditEntry.entity_id == card.id).order_by(AuditEntry.id.desc())
+    ).first()
+    assert entry.after["verified_plan_attainment_pct"] == 95.5
+
+
+def test_a_verified_plan_figure_higher_than_claimed_clears_the_unverified_flag(panel):
+    panel.candidate.experience_years, panel.candidate.plan_attainment_pct = 2.0, 100.0
+    db.session.commit()
+    save(panel, verified_plan_attainment_pct=104, submit=True)
+    db.session.expire_all()
+    stored = db.session.get(StoredEvaluation, panel.candidate.id)
+    assert stored.eligibility == "eligible_with_risk"
+    assert "experience_risk" in stored.flags and "plan_unverified" not in stored.flags
+
+
+@pytest.mark.parametrize("value", ["abc", -1, 1001, "12,3,4"])
+def test_a_bad_verified_plan_figure_is_refused_beside_its_field(panel, value):
+    assert set(refused_fields(panel, verified_plan_attainment_pct=value)) == {"verified_plan_attainment_pct"}
+
+
+# --- evidence for extremes: a 1 or a 5 needs a note before submitting (issue 16) ---------------------------
+
+
+def test_a_rating_of_1_or_5_needs_a_note_to_submit_naming_the_competency(panel):
+    ratings = {**all_ratings(), "NEG": 5, "TIM": 1}
+    fields = refused_fields(panel, ratings=ratings, notes={"TIM": "   "}, submit=True)
+    assert set(fields) == {"notes.NEG", "notes.TIM"}
+    with force_locale("en"):
+        assert str(fields["notes.NEG"]) == (
+            "A rating of 5 on «Negotiation & presentation» needs an evidence note before you submit: write what"
+            " the candidate said or did that shows it."
+        )
+        assert str(fields["notes.TIM"]).startswith(
+            "A rating of 1 on «Time management» needs an evidence note"
+        )
+    with force_locale("ru"):
+        assert "«Переговоры и презентация»" in str(fields["notes.NEG"])
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Scorecard)) == 0
+
+
+def test_a_draft_may_keep_an_extreme_rating_without_a_note(panel):
+    card = save(panel, ratings={**all_ratings(), "NEG": 5})
+    assert card.status == "draft"
+
+
+def test_extreme_ratings_with_notes_and_middle_ratings_without_submit(panel):
+    ratings = {**all_ratings(), "NEG": 5, "TIM": 1, "REL": 2, "ANA": 4}
+    card = save(
+        panel,
+        ratings=ratings,
+        notes={"NEG": "Kept margin with three buyers.", "TIM": "No plan."},
+        submit=True,
+    )
+    assert card.is_submitted

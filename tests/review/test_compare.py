@@ -87,3 +87,16 @@ def test_links_to_the_comparison_pdf_with_the_same_ids(app, client, login, short
     [href] = re.findall(r'href="([^"]*)" hreflang="\w+">Comparison PDF', html)
     assert f"vacancies/{vacancy.id}" in href
     assert sorted(re.findall(r"ids=(\d+)", href)) == sorted(str(c.id) for c in candidates[:2])
+
+
+def test_each_competency_shows_the_range_of_ratings_not_a_plus_minus(client, login, build):
+    login("lead")
+    vacancy = build.vacancy()
+    split, alone = build.candidate(vacancy, full_name="Split"), build.candidate(vacancy, full_name="Alone")
+    build.scorecard(split, ratings={"NEG": 2})
+    build.scorecard(split, ratings={"NEG": 4})
+    build.scorecard(alone, ratings={"NEG": 3})
+    html = client.get(url(vacancy, [split, alone])).text
+    neg = re.search(r'<tr data-code="NEG">.*?</tr>', html, flags=re.S).group(0)
+    assert re.findall(r'<span class="range">([^<]+)</span>', neg) == ["2–4"]  # one rater: no range at all
+    assert "±" not in html

@@ -116,6 +116,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("POST", "api.create_candidate"): "UOOFFF",
     ("POST", "api.import_candidates"): "UOOFFF",
     ("GET", "api.ranking"): "UOOFFO",
+    ("GET", "api.vacancy_calibration"): "UOOFFO",
     ("PUT", "api.answer_checks"): "UOOFFF",
     ("GET", "api.list_candidate_files"): "UOOONO",
     ("POST", "api.upload_candidate_file"): "UOOFFF",

@@ -25,11 +25,13 @@ def submit_scorecards(database_url: str, interviewer_id: int, candidate_ids: lis
             try:
                 candidate = db.session.get(Candidate, candidate_id)
                 codes = [c.code for c in candidate.vacancy.profile.competencies]
+                ratings = {code: 1 + (candidate_id + len(code)) % 5 for code in codes}
                 save_scorecard(
                     candidate,
                     interviewer,
-                    ratings={code: 1 + (candidate_id + len(code)) % 5 for code in codes},
-                    notes={},
+                    ratings=ratings,
+                    # a 1 or a 5 needs an evidence note before submitting
+                    notes={code: "Evidence." for code, value in ratings.items() if value in (1, 5)},
                     verified_languages=None,
                     recommendation="yes",
                     submit=True,

@@ -5,7 +5,15 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, SelectChoice, SelectField, SubmitField, TextAreaField
+from wtforms import (
+    HiddenField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import Length
 
 from hiring.domain.levels import LANGUAGE_LEVELS, RATING_MAX, RATING_MIN
@@ -32,6 +40,8 @@ class ScorecardForm(FlaskForm):
         choices=[SelectChoice(key, text) for key, text in RECOMMENDATION_LABELS.items()],
         validate_choice=False,
     )
+    # Typed as text: the service reads "95", "102,5" or "110 %" and answers a bad value beside the field.
+    verified_plan_attainment_pct = StringField(_l("Verified sales plan attainment, percent"))
     save_draft = SubmitField(_l("Save draft"))
     submit_scorecard = SubmitField(_l("Submit"))
 
@@ -71,6 +81,7 @@ class ScorecardForm(FlaskForm):
                 {"language": language, "level": self.language_field(language).data or None}
                 for language in self.language_codes
             ],
+            "verified_plan_attainment_pct": (self.verified_plan_attainment_pct.data or "").strip() or None,
             "recommendation": self.recommendation.data or None,
             "submit": self.submitting,
             "expected_version": parse_version(self.version.data),
@@ -130,6 +141,8 @@ def scorecard_form(
 def scorecard_data(card: Scorecard) -> dict[str, Any]:
     """The stored scorecard as form data."""
     data: dict[str, Any] = {"version": str(card.version), "recommendation": card.recommendation}
+    if card.verified_plan_attainment_pct is not None:
+        data["verified_plan_attainment_pct"] = f"{card.verified_plan_attainment_pct:g}"
     for row in card.ratings:
         data[f"rating_{row.competency_code}"] = rating_choice(card, row)
         data[f"note_{row.competency_code}"] = row.note
