@@ -145,6 +145,14 @@ _COLUMNS = {
     "schema": {"type": "string", "maxLength": 2000},
 }
 _NOT_MODIFIED = {304: {"description": "Not modified (the `If-None-Match` ETag is current)"}}
+# Every PDF in either language (issue 24); without it, the vacancy's.
+DOCUMENT_LANGUAGE = {
+    "name": "lang",
+    "in": "query",
+    "required": False,
+    "description": "the document's language; the vacancy's when left out",
+    "schema": {"type": "string", "enum": ["ru", "en"]},
+}
 
 
 def _paths() -> dict[str, Any]:
@@ -205,10 +213,10 @@ def _paths() -> dict[str, Any]:
         "/vacancies/{vacancy_id}/job-post.pdf": {
             "get": _operation(
                 "The job post PDF",
-                {200: _pdf("The job post, in the vacancy's language"), **_NOT_MODIFIED},
-                (403, 404),
+                {200: _pdf("The job post, in the vacancy's language or `lang`"), **_NOT_MODIFIED},
+                (400, 403, 404),
                 roles="hr, lead",
-                parameters=(_VACANCY,),
+                parameters=(_VACANCY, DOCUMENT_LANGUAGE),
             )
         },
         "/vacancies/{vacancy_id}/candidates": {
@@ -319,10 +327,10 @@ def _paths() -> dict[str, Any]:
         "/candidates/{candidate_id}/evaluation.pdf": {
             "get": _operation(
                 "The evaluation PDF",
-                {200: _pdf("The evaluation, in the vacancy's language"), **_NOT_MODIFIED},
-                (403, 404),
+                {200: _pdf("The evaluation, in the vacancy's language or `lang`"), **_NOT_MODIFIED},
+                (400, 403, 404),
                 roles="lead, hr",
-                parameters=(_CANDIDATE,),
+                parameters=(_CANDIDATE, DOCUMENT_LANGUAGE),
             )
         },
         "/vacancies/{vacancy_id}/evaluation-pack": {

@@ -9,6 +9,7 @@ from hiring.api.openapi import (
     _CANDIDATE,
     _NOT_MODIFIED,
     _VACANCY,
+    DOCUMENT_LANGUAGE,
     EXTRA_PATHS,
     _json,
     _operation,
@@ -229,10 +230,10 @@ def paths() -> dict[str, dict[str, Any]]:
         "/vacancies/{vacancy_id}/interview-kit.pdf": {
             "get": _operation(
                 "The interview kit PDF",
-                {200: _pdf("The interview kit, in the vacancy's language"), **_NOT_MODIFIED},
-                (403, 404),
+                {200: _pdf("The interview kit, in the vacancy's language or `lang`"), **_NOT_MODIFIED},
+                (400, 403, 404),
                 roles="hr, lead; an interviewer assigned to one of the vacancy's candidates",
-                parameters=(_VACANCY,),
+                parameters=(_VACANCY, DOCUMENT_LANGUAGE),
             )
         },
         "/vacancies/{vacancy_id}/comparison.pdf": {
@@ -243,6 +244,7 @@ def paths() -> dict[str, dict[str, Any]]:
                 roles="hr, lead",
                 parameters=(
                     _VACANCY,
+                    DOCUMENT_LANGUAGE,
                     {
                         "name": "ids",
                         "in": "query",

@@ -11,10 +11,12 @@ from flask_babel import gettext as _
 from hiring.api.auth import api_user, roles_required
 from hiring.api.blueprint import bp
 from hiring.api.bodies import json_body
+from hiring.api.documents import asked_language
 from hiring.api.errors import ApiError
 from hiring.api.schema_parts import MAX_ID
 from hiring.api.serializers import candidate_json, decision_json, vacancy_json
 from hiring.documents.downloads import document_response
+from hiring.documents.language import printed_in
 from hiring.domain.visibility import READERS
 from hiring.errors import VersionConflict
 from hiring.extensions import db
@@ -95,7 +97,8 @@ def list_decisions(candidate_id: int):
 def interview_kit_pdf(vacancy_id: int):
     """The interview kit PDF; an interviewer gets it only when assigned to one of the vacancy's candidates."""
     vacancy = vacancy_or_404(vacancy_id, api_user(), with_requirements())
-    return document_response(printouts.interview_kit(vacancy), printouts.pdf_bytes)
+    with printed_in(asked_language()):
+        return document_response(printouts.interview_kit(vacancy), printouts.pdf_bytes)
 
 
 @bp.get("/vacancies/<int:vacancy_id>/comparison.pdf")
@@ -109,4 +112,5 @@ def comparison_pdf(vacancy_id: int):
     except ValueError:
         message = _("Give candidate ids as whole numbers: ?ids=1&ids=2.")
         raise ApiError(400, "invalid", message, {"ids": message}) from None
-    return document_response(printouts.comparison(vacancy, ids), printouts.pdf_bytes)
+    with printed_in(asked_language()):
+        return document_response(printouts.comparison(vacancy, ids), printouts.pdf_bytes)
