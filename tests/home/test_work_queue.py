@@ -12,7 +12,9 @@ from hiring.models._base import utcnow
 from hiring.services.candidates import assign_interviewer
 from hiring.services.decisions import record_decision
 from hiring.services.evaluations import BULK_CALLER_REFRESHES, refresh_stored_evaluations
+from hiring.services.outcomes import save_outcome
 from hiring.services.schedule import InterviewInput
+from tests.outcomes.helpers import hire
 from tests.review.helpers import counted_queries
 
 
@@ -242,3 +244,15 @@ def test_the_home_page_costs_the_same_queries_at_20_and_500_candidates(client, l
     large_count = measure()
     assert small_count == large_count
     assert large_count <= 14
+
+
+def test_hr_sees_the_outcome_reviews_that_are_due_one_click_from_the_outcome_page(client, login, build):
+    hr = login("hr")
+    hired = hire(build, build.vacancy(), {"NEG": 4, "REL": 3})
+    started = utcnow().date() - timedelta(days=200)  # the 6-month review is due, the 12-month one is not
+    save_outcome(hired, {"started_on": started.isoformat(), "reviews": []}, hr)
+    db.session.commit()
+
+    reviews = section(client.get("/").text, "outcome-reviews")
+    assert f'href="/candidates/{hired.id}/outcome"' in reviews and hired.full_name in reviews
+    assert "month 6 review" in reviews and "month 12" not in reviews
