@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from PIL import Image
 
 from hiring import create_app
+from hiring.documents.language import printed_in
 from hiring.extensions import db
 from hiring.models import Candidate, Vacancy
 from hiring.seed import seed_default_profile, seed_demo
@@ -65,14 +66,15 @@ def demo(database_url):
         }
         for index, candidate in enumerate(people.values(), start=1):
             made[f"evaluation-{index}"] = printouts.evaluation(candidate)
-        # The same documents for an English vacancy: words, not codes, in both languages.
-        vacancy.language = "en"
-        made["en-job_post"] = printouts.job_post(vacancy)
-        made["en-comparison"] = printouts.comparison(vacancy, [c.id for c in people.values()][:4])
-        for index, candidate in enumerate(people.values(), start=1):
-            if candidate.full_name in EN_EVALUATIONS:
-                made[f"en-evaluation-{index}"] = printouts.evaluation(candidate)
-        vacancy.language = "ru"
+        # The same documents in English, as a reader asks for them (issue 24): words, not codes, in both languages.
+        # (Not by editing the vacancy: an unsaved edit holds SQLite's write lock, and each PDF stored in the
+        # document cache on its own connection would then wait out the busy timeout.)
+        with printed_in("en"):
+            made["en-job_post"] = printouts.job_post(vacancy)
+            made["en-comparison"] = printouts.comparison(vacancy, [c.id for c in people.values()][:4])
+            for index, candidate in enumerate(people.values(), start=1):
+                if candidate.full_name in EN_EVALUATIONS:
+                    made[f"en-evaluation-{index}"] = printouts.evaluation(candidate)
         pdfs = {name: printouts.pdf_bytes(printout) for name, printout in made.items()}
         yield SimpleNamespace(
             vacancy=vacancy, people=people, pdfs=pdfs, read={n: ReadPdf(b) for n, b in pdfs.items()}
@@ -222,10 +224,12 @@ def test_the_job_post_says_each_section_and_fact_once(demo):
 
 def test_the_experience_exception_is_published_only_when_chosen(demo):
     demo.vacancy.publish_exp_exception = True
+    db.session.commit()  # saved, as HR saves it (an unsaved edit would hold SQLite's lock against the PDF cache)
     try:
         with_exception = ReadPdf(printouts.pdf_bytes(printouts.job_post(demo.vacancy))).text
     finally:
         demo.vacancy.publish_exp_exception = False
+        db.session.commit()
     assert "рассматриваем кандидатов с опытом от 1 года при выполнении плана продаж от 100" in " ".join(
         with_exception.split()
     )
