@@ -117,18 +117,9 @@ def scorecard(candidate_id: int):
         return _render_form(candidate, form, card, INVALID)
     if form.submitting and request.form.get("confirm_submit") != "yes":
         return _confirm_submission(candidate, form, card)
-    try:
-        saved = interviews.save_scorecard(candidate, current_user, **form.service_input())
-        db.session.commit()
-    except InvalidInput as error:
-        return _render_form(candidate, form, card, show_refusal(form, error))
-    except (ScorecardConflict, StaleDataError, IntegrityError) as error:
-        db.session.rollback()
-        return _saved_meanwhile(candidate, form, error)
-    except Locked as error:
-        db.session.rollback()
-        flash(text(error.message), "error")
-        return _back_to_scorecard(candidate)
+    saved, refusal = _save(candidate, form, card, form.service_input(), keep=True)
+    if refusal is not None:
+        return refusal
     if saved.is_submitted:
         flash(_("Scorecard submitted. You can now see the other submitted scorecards."), "success")
     else:
@@ -140,23 +131,37 @@ def _confirm_submission(candidate: Candidate, form, card: Scorecard | None):
     """Before a scorecard locks, say so and name the competencies left not assessed (issue 24). The service
     checks the card first (nothing is kept), so the confirmation is shown only for a card it would accept."""
     values = form.service_input()
-    try:
-        interviews.save_scorecard(candidate, current_user, **values)
-    except InvalidInput as error:
-        return _render_form(candidate, form, card, show_refusal(form, error))
-    except (ScorecardConflict, StaleDataError, IntegrityError) as error:
-        db.session.rollback()
-        return _saved_meanwhile(candidate, form, error)
-    except Locked as error:
-        db.session.rollback()
-        flash(text(error.message), "error")
-        return _back_to_scorecard(candidate)
-    db.session.rollback()
+    _saved, refusal = _save(candidate, form, card, values, keep=False)
+    if refusal is not None:
+        return refusal
     lang = texts_language(candidate.vacancy)
     skipped = [
         c.name(lang) for c in candidate.vacancy.profile.competencies if c.code in values["not_assessed"]
     ]
     return _render_form(candidate, form, interviews.scorecard_of(candidate, current_user), confirm=skipped)
+
+
+def _save(candidate: Candidate, form, card: Scorecard | None, values: dict, *, keep: bool):
+    """Save the card through the service, committed (`keep`) or only checked and rolled back.
+
+    Returns (the saved card, None), or (None, the page that answers a refusal or a change made meanwhile).
+    """
+    try:
+        saved = interviews.save_scorecard(candidate, current_user, **values)
+        if keep:
+            db.session.commit()
+        else:
+            db.session.rollback()
+    except InvalidInput as error:
+        return None, _render_form(candidate, form, card, show_refusal(form, error))
+    except (ScorecardConflict, StaleDataError, IntegrityError) as error:
+        db.session.rollback()
+        return None, _saved_meanwhile(candidate, form, error)
+    except Locked as error:
+        db.session.rollback()
+        flash(text(error.message), "error")
+        return None, _back_to_scorecard(candidate)
+    return saved, None
 
 
 def _next_to_score(candidate: Candidate) -> Candidate | None:

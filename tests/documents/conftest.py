@@ -1,9 +1,12 @@
 """Fixtures of the document tests: PDFs read back as text, quick password hashes."""
 
 import io
+import subprocess
+from pathlib import Path
 
 import pypdf
 import pytest
+from PIL import Image
 from werkzeug.security import generate_password_hash
 
 import hiring.models.users
@@ -58,3 +61,26 @@ class ReadPdf:
             for font in fonts.values():
                 names.add(str(font.get_object().get("/BaseFont")))
         return names
+
+
+def first_page_ink(content: bytes, pdf: Path) -> float:
+    """Write the PDF to `pdf`, render its first page beside it with poppler's pdftoppm (kept for a person to look
+    at), and return the share of the page's pixels that carry ink."""
+    pdf.write_bytes(content)
+    command = [
+        "pdftoppm",
+        "-r",
+        "60",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        "-png",
+        str(pdf),
+        str(pdf.with_suffix("")),
+    ]
+    subprocess.run(command, check=True, timeout=60)
+    with Image.open(pdf.with_suffix(".png")) as image:
+        grey = image.convert("L")
+        return sum(grey.histogram()[:200]) / (grey.width * grey.height)

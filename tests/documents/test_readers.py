@@ -9,14 +9,12 @@ import io
 import math
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
 import pypdf
 import pytest
 import sqlalchemy as sa
-from PIL import Image
 
 from hiring import create_app
 from hiring.documents.language import printed_in
@@ -25,7 +23,7 @@ from hiring.models import Candidate, Vacancy
 from hiring.seed import seed_default_profile, seed_demo
 from hiring.services import printouts
 from tests.conftest import base_config, clean_database
-from tests.documents.conftest import ReadPdf
+from tests.documents.conftest import ReadPdf, first_page_ink
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "documents"
 # A competency, rule or flag code shown to a reader instead of words.
@@ -179,28 +177,7 @@ def test_first_pages_render_to_images_that_are_not_blank(demo, capsys):
     ink = {}
     for name, content in demo.pdfs.items():
         pdf = ARTIFACTS / f"{name}.pdf"
-        pdf.write_bytes(content)
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-r",
-                "60",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                "-singlefile",
-                "-png",
-                str(pdf),
-                str(pdf.with_suffix("")),
-            ],
-            check=True,
-            timeout=60,
-        )
-        with Image.open(pdf.with_suffix(".png")) as image:
-            grey = image.convert("L")
-            dark = sum(grey.histogram()[:200])
-            ink[name] = dark / (grey.width * grey.height)
+        ink[name] = first_page_ink(content, pdf)
     with capsys.disabled():
         print(f"\nfirst pages of the demo documents rendered to {ARTIFACTS}")
     assert {name: share for name, share in ink.items() if share < 0.01} == {}
