@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .levels import (
@@ -26,6 +27,7 @@ from .levels import (
     FLAG,
     LANGUAGE_DISAGREEMENT,
     LANGUAGE_DISAGREEMENT_STEPS,
+    LANGUAGE_LEVELS,
     MISSING_CHECK_ANSWER,
     MISSING_EDUCATION,
     MISSING_EXPERIENCE,
@@ -100,10 +102,11 @@ def screen(
         results.append(check_education(requirements.education, candidate))
     if requirements.experience is not None:
         results.append(check_experience(requirements.experience, candidate, verified_plan(scorecards)))
-    verified = verified_language_levels(scorecards)
+    verified_ranks = verified_language_ranks(scorecards)
+    verified = verified_language_levels(verified_ranks)
     results.extend(check_language(rule, candidate, verified) for rule in requirements.languages)
     results.extend(check_custom(rule, candidate) for rule in requirements.custom)
-    flags = screening_flags(results) + language_disagreements(scorecards)
+    flags = screening_flags(results) + language_disagreements(verified_ranks)
     return Screening(eligibility(results), tuple(results), flags)
 
 
@@ -136,18 +139,23 @@ def screening_flags(results: Iterable[RuleResult]) -> tuple[str, ...]:
     return tuple(flags)
 
 
-def language_disagreements(scorecards: Iterable[ScorecardData]) -> tuple[str, ...]:
-    """`language_disagreement:<lang>` for each language whose submitted verified levels are 2+ CEFR steps apart."""
+def verified_language_ranks(scorecards: Iterable[ScorecardData]) -> dict[str, list[int]]:
+    """Per language (lower-case code), the CEFR ranks verified in submitted scorecards; drafts never count."""
     ranks: dict[str, list[int]] = {}
     for scorecard in scorecards:
         if not scorecard.submitted:
             continue
         for language, level in scorecard.verified_languages.items():
             ranks.setdefault(language.strip().lower(), []).append(language_rank(level))
+    return ranks
+
+
+def language_disagreements(verified_ranks: Mapping[str, list[int]]) -> tuple[str, ...]:
+    """`language_disagreement:<lang>` for each language whose verified levels are 2+ CEFR steps apart."""
     return tuple(
         f"{LANGUAGE_DISAGREEMENT}:{code}"
-        for code, levels in sorted(ranks.items())
-        if max(levels) - min(levels) >= LANGUAGE_DISAGREEMENT_STEPS
+        for code, ranks in sorted(verified_ranks.items())
+        if max(ranks) - min(ranks) >= LANGUAGE_DISAGREEMENT_STEPS
     )
 
 
@@ -173,13 +181,22 @@ def _at_least(value: float, minimum: float) -> bool:
     return float(value) >= float(minimum) - _EPSILON
 
 
+@lru_cache(maxsize=256)
+def _field_patterns(preferred_fields: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each preferred field with the whole-word pattern that finds it, compiled once per list of fields."""
+    return tuple(
+        (preferred, re.compile(rf"\b{re.escape(preferred.casefold().strip())}\b"))
+        for preferred in preferred_fields
+    )
+
+
 def _preferred_field(rule: EducationRule, field: str | None) -> str | None:
     """The preferred field the candidate's field names (case-insensitive, as a whole word), if any."""
     if not field:
         return None
     text = field.casefold()
-    for preferred in rule.preferred_fields:
-        if re.search(rf"\b{re.escape(preferred.casefold().strip())}\b", text):
+    for preferred, pattern in _field_patterns(rule.preferred_fields):
+        if pattern.search(text):
             return preferred
     return None
 
@@ -286,17 +303,9 @@ def check_experience(
     return RuleResult("EXP", _not_met(rule.mandatory), message, params)
 
 
-def verified_language_levels(scorecards: Iterable[ScorecardData]) -> dict[str, str]:
-    """Per language (lower-case code), the lowest level verified in a submitted scorecard; drafts never count."""
-    lowest: dict[str, str] = {}
-    for scorecard in scorecards:
-        if not scorecard.submitted:
-            continue
-        for language, level in scorecard.verified_languages.items():
-            code = language.strip().lower()
-            if code not in lowest or language_rank(level) < language_rank(lowest[code]):
-                lowest[code] = normalize_language_level(level)
-    return lowest
+def verified_language_levels(verified_ranks: Mapping[str, list[int]]) -> dict[str, str]:
+    """Per language, the lowest verified level in its canonical spelling (`b2` -> `B2`)."""
+    return {code: LANGUAGE_LEVELS[min(ranks)] for code, ranks in verified_ranks.items()}
 
 
 def _claimed_level(candidate: CandidateData, code: str) -> str | None:
