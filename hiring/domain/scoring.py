@@ -105,27 +105,26 @@ def round_half_up(value: Fraction, places: int = 1) -> float:
     return float(Fraction(math.floor(value * scale + Fraction(1, 2)), scale))
 
 
-_MIN_COVERAGE = exact(MIN_COVERAGE)
-_HIGH_CONFIDENCE_COVERAGE = exact(HIGH_CONFIDENCE_COVERAGE)
+_MIN_COVERAGE = Fraction(exact(MIN_COVERAGE))
+_HIGH_CONFIDENCE_COVERAGE = Fraction(exact(HIGH_CONFIDENCE_COVERAGE))
 _SCALE = RATING_MAX - RATING_MIN
 
 
 def band_for(
     eligibility: str,
     submitted_count: int,
-    coverage: Fraction | float,
+    enough_coverage: bool,
     score: float | None,
     critical_gap: bool,
 ) -> str:
     """The band: not_eligible, else insufficient_data (no scorecard or coverage < 0.8), else by rounded score.
 
     Score >= 75 strong_hire, >= 60 hire, >= 45 consider, else no_hire; a critical gap lowers strong_hire and
-    hire to consider. A pending eligibility does not change the band. Pass coverage as the exact Fraction;
-    a float is read as the decimal it prints as.
+    hire to consider. A pending eligibility does not change the band. `enough_coverage`: coverage >= 0.8.
     """
     if eligibility == NOT_ELIGIBLE:
         return NOT_ELIGIBLE
-    if submitted_count == 0 or score is None or exact(coverage) < _MIN_COVERAGE:
+    if submitted_count == 0 or score is None or not enough_coverage:
         return INSUFFICIENT_DATA
     band = next((name for minimum, name in BAND_THRESHOLDS if score >= minimum), NO_HIRE)
     if critical_gap and band in (STRONG_HIRE, HIRE):
@@ -133,9 +132,12 @@ def band_for(
     return band
 
 
-def confidence_for(submitted_count: int, coverage: Fraction | float, disagreement: bool) -> str:
-    """high: 2+ scorecards, coverage >= 0.9, no disagreement; low: at most one scorecard or coverage < 0.9."""
-    if submitted_count <= 1 or exact(coverage) < _HIGH_CONFIDENCE_COVERAGE:
+def confidence_for(submitted_count: int, high_coverage: bool, disagreement: bool) -> str:
+    """high: 2+ scorecards, coverage >= 0.9, no disagreement; low: at most one scorecard or coverage < 0.9.
+
+    `high_coverage`: coverage >= 0.9.
+    """
+    if submitted_count <= 1 or not high_coverage:
         return LOW
     return MEDIUM if disagreement else HIGH
 
@@ -146,13 +148,37 @@ def recommendation_conflict(band: str, recommendations: Iterable[str]) -> bool:
     return (STRONG_NO in given and band in (HIRE, STRONG_HIRE)) or (STRONG_YES in given and band == NO_HIRE)
 
 
+def _coverage_reaches(rated_weight: int, total_weight: int, threshold: Fraction) -> bool:
+    """Coverage rated / total (0 when every weight is 0) is at least a positive threshold, in integers."""
+    return total_weight > 0 and rated_weight * threshold.denominator >= threshold.numerator * total_weight
+
+
+@dataclass(frozen=True, slots=True)
+class _Competency:
+    """A profile competency as every candidate's score uses it, worked out once per profile.
+
+    `weight` is the exact weight counted in the weighing's unit (see _Weighing), so it is an integer.
+    """
+
+    code: str
+    typed_weight: float
+    weight: int
+    critical_min: Fraction | int | None
+    disagreement_flag: str
+    critical_gap_flag: str
+    unrated: CompetencyResult
+
+
 @dataclass(frozen=True, slots=True)
 class _Weighing:
-    """What a profile's competencies contribute to every candidate's score, worked out once per profile."""
+    """What a profile's competencies contribute to every candidate's score, worked out once per profile.
 
-    # (code, weight as typed, exact weight, exact critical minimum or None) in profile order
-    competencies: tuple[tuple[str, float, Fraction | int, Fraction | int | None], ...]
-    total_weight: Fraction | int
+    Weights are counted in a unit small enough to make each of them an integer (1/8 for weights 12.5 and
+    20, 1/10 for 33.3); a score and a coverage are ratios of weights, so the unit cancels out.
+    """
+
+    competencies: tuple[_Competency, ...]
+    total_weight: int
 
 
 _last_weighing: tuple[object, _Weighing] | None = None
@@ -175,16 +201,38 @@ def _weighing(competencies: tuple[CompetencySpec, ...]) -> _Weighing:
     codes = [spec.code for spec in competencies]
     if len(set(codes)) != len(codes):
         raise ValueError("two competencies share a code")
+    weights = [Fraction(exact(spec.weight)) for spec in competencies]
+    unit = math.lcm(*(weight.denominator for weight in weights))
     rows = tuple(
-        (
-            spec.code,
-            spec.weight,
-            exact(spec.weight),
-            None if spec.critical_min is None else exact(spec.critical_min),
+        _Competency(
+            code=spec.code,
+            typed_weight=spec.weight,
+            weight=int(weight * unit),
+            critical_min=None if spec.critical_min is None else exact(spec.critical_min),
+            disagreement_flag=f"{DISAGREEMENT}:{spec.code}",
+            critical_gap_flag=f"{CRITICAL_GAP}:{spec.code}",
+            unrated=CompetencyResult(spec.code, spec.weight, None, 0, None, (), ()),
         )
-        for spec in competencies
+        for spec, weight in zip(competencies, weights, strict=True)
     )
-    return _Weighing(rows, sum(row[2] for row in rows))
+    return _Weighing(rows, sum(row.weight for row in rows))
+
+
+def _competency_result(competency: _Competency, ratings: tuple[int, ...]) -> CompetencyResult:
+    """One competency's mean, spread and own flags from its ratings (at least one)."""
+    n, total = len(ratings), sum(ratings)
+    spread = max(ratings) - min(ratings)
+    flags: tuple[str, ...] = ()
+    if spread >= DISAGREEMENT_SPREAD:
+        flags = (DISAGREEMENT,)
+    # mean < m  <=>  total < m * n, kept in exact arithmetic.
+    if competency.critical_min is not None and total < competency.critical_min * n:
+        flags += (CRITICAL_GAP,)
+    return CompetencyResult(competency.code, competency.typed_weight, total / n, n, spread, flags, ratings)
+
+
+def _by_interviewer(card: ScorecardData) -> int:
+    return card.interviewer_id
 
 
 def evaluate(
@@ -203,60 +251,59 @@ def evaluate(
     Flags in order: the screening's, then per competency in profile order `disagreement:<CODE>` and
     `critical_gap:<CODE>`, then `recommendation_conflict`. Scorecard order never matters.
     """
-    scorecards = tuple(scorecards)
     weighing = _weighing_of(competencies)
-    screening = screen(requirements, candidate, scorecards)
-    submitted = sorted((card for card in scorecards if card.submitted), key=lambda card: card.interviewer_id)
+    submitted = sorted((card for card in scorecards if card.submitted), key=_by_interviewer)
+    screening = screen(requirements, candidate, submitted)
     given = [card.ratings for card in submitted]
 
     results: list[CompetencyResult] = []
     flags = list(screening.flags)
-    rated_weight: Fraction | int = 0
-    # sum of w * s over R as one integer fraction: Fraction objects per term cost more than the rest together.
+    rated_weight = 0
+    # sum over R of w * (mean - 1) as one integer fraction; s_c is that term divided by the 1-5 scale's 4.
     weighted_num, weighted_den = 0, 1
     critical_gap = disagreement = False
-    for code, typed_weight, weight, critical_min in weighing.competencies:
-        ratings = tuple([rating for card in given if (rating := card.get(code)) is not None])
+    for competency in weighing.competencies:
+        ratings = tuple([rating for card in given if (rating := card.get(competency.code)) is not None])
         if not ratings:
-            results.append(CompetencyResult(code, typed_weight, None, 0, None, (), ()))
+            results.append(competency.unrated)
             continue
-        n, total = len(ratings), sum(ratings)
-        spread = max(ratings) - min(ratings)
-        own_flags: tuple[str, ...] = ()
-        if spread >= DISAGREEMENT_SPREAD:
-            own_flags = (DISAGREEMENT,)
-            flags.append(f"{DISAGREEMENT}:{code}")
+        result = _competency_result(competency, ratings)
+        results.append(result)
+        if DISAGREEMENT in result.flags:
+            flags.append(competency.disagreement_flag)
             disagreement = True
-        # mean < m  <=>  total < m * n, kept in exact arithmetic.
-        if critical_min is not None and total < critical_min * n:
-            own_flags += (CRITICAL_GAP,)
-            flags.append(f"{CRITICAL_GAP}:{code}")
+        if CRITICAL_GAP in result.flags:
+            flags.append(competency.critical_gap_flag)
             critical_gap = True
-        if weight > 0:
-            rated_weight += weight
-            if type(weight) is int:
-                term_num, term_den = weight * (total - RATING_MIN * n), _SCALE * n
-            else:
-                term_num = weight.numerator * (total - RATING_MIN * n)
-                term_den = weight.denominator * _SCALE * n
-            weighted_num = weighted_num * term_den + term_num * weighted_den
-            weighted_den *= term_den
-        results.append(CompetencyResult(code, typed_weight, total / n, n, spread, own_flags, ratings))
+        if competency.weight > 0:
+            n = result.n
+            rated_weight += competency.weight
+            weighted_num = (
+                weighted_num * n + competency.weight * (sum(ratings) - RATING_MIN * n) * weighted_den
+            )
+            weighted_den *= n
 
-    score = _score(weighted_num, weighted_den, rated_weight) if rated_weight else None
+    score = _score(weighted_num, _SCALE * weighted_den, rated_weight) if rated_weight else None
     total_weight = weighing.total_weight
-    coverage = Fraction(rated_weight) / total_weight if total_weight else Fraction(0)
-    band = band_for(screening.eligibility, len(submitted), coverage, score, critical_gap)
+    band = band_for(
+        screening.eligibility,
+        len(submitted),
+        _coverage_reaches(rated_weight, total_weight, _MIN_COVERAGE),
+        score,
+        critical_gap,
+    )
     recommendations = tuple(card.recommendation for card in submitted if card.recommendation is not None)
     if recommendation_conflict(band, recommendations):
         flags.append(RECOMMENDATION_CONFLICT)
+    high_coverage = _coverage_reaches(rated_weight, total_weight, _HIGH_CONFIDENCE_COVERAGE)
     return Evaluation(
         candidate_id=candidate.id,
         screening=screening,
         score=score,
         band=band,
-        coverage=float(coverage),
-        confidence=confidence_for(len(submitted), coverage, disagreement),
+        # int / int is the float nearest the exact ratio, as float(Fraction) would give
+        coverage=rated_weight / total_weight if total_weight else 0.0,
+        confidence=confidence_for(len(submitted), high_coverage, disagreement),
         flags=tuple(flags),
         competencies=tuple(results),
         recommendations=recommendations,
@@ -265,12 +312,11 @@ def evaluate(
     )
 
 
-def _score(weighted_num: int, weighted_den: int, rated_weight: Fraction | int) -> float:
+def _score(weighted_num: int, weighted_den: int, rated_weight: int) -> float:
     """100 * (weighted_num / weighted_den) / rated_weight rounded half up to 1 decimal, in integers.
 
     Equal to round_half_up of the exact Fraction: floor(10 x + 1/2) = floor((20 a + b) / 2b) for x = a / b.
     """
-    rated = Fraction(rated_weight)
-    a = 100 * weighted_num * rated.denominator
-    b = weighted_den * rated.numerator
+    a = 100 * weighted_num
+    b = weighted_den * rated_weight
     return ((20 * a + b) // (2 * b)) / 10
