@@ -153,7 +153,7 @@ def _coverage_reaches(rated_weight: int, total_weight: int, threshold: Fraction)
     return total_weight > 0 and rated_weight * threshold.denominator >= threshold.numerator * total_weight
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # known by identity: a cheap key for _competency_result
 class _Competency:
     """A profile competency as every candidate's score uses it, worked out once per profile.
 
@@ -218,8 +218,13 @@ def _weighing(competencies: tuple[CompetencySpec, ...]) -> _Weighing:
     return _Weighing(rows, sum(row.weight for row in rows))
 
 
+@lru_cache(maxsize=4096)
 def _competency_result(competency: _Competency, ratings: tuple[int, ...]) -> CompetencyResult:
-    """One competency's mean, spread and own flags from its ratings (at least one)."""
+    """One competency's mean, spread and own flags from its ratings (at least one).
+
+    The same ratings recur across a vacancy's candidates (3 interviewers rating 1-5 give 155 tuples), and a
+    result is frozen, so each is worked out once per profile competency.
+    """
     n, total = len(ratings), sum(ratings)
     spread = max(ratings) - min(ratings)
     flags: tuple[str, ...] = ()
