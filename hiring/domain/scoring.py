@@ -1,7 +1,8 @@
 """Scoring of SPEC §3: competency means, weighted score, coverage, band, confidence and flags.
 
-Arithmetic is exact: weights become Fractions of the decimal they were typed as (20, 12.5, 33.3) and means
-stay ratios of integer ratings, so a boundary the user can check by hand is met exactly:
+Arithmetic is exact: weights are the decimal they were typed as (20, 12.5, 33.3), counted as integers of a
+unit chosen per profile, and means stay ratios of integer ratings, so a boundary the user can check by hand
+is met exactly:
 - `score` is rounded to 1 decimal, half up (62.25 -> 62.3), and the band compares that rounded score, so a
   score shown as 75.0 is `strong_hire` and 74.9 is not.
 - `coverage` is compared exactly against 0.8 / 0.9 (weights 80 of 100 is exactly 0.8) and reported as the
@@ -173,7 +174,7 @@ class _Competency:
 class _Weighing:
     """What a profile's competencies contribute to every candidate's score, worked out once per profile.
 
-    Weights are counted in a unit small enough to make each of them an integer (1/8 for weights 12.5 and
+    Weights are counted in a unit small enough to make each of them an integer (1/2 for weights 12.5 and
     20, 1/10 for 33.3); a score and a coverage are ratios of weights, so the unit cancels out.
     """
 
@@ -237,6 +238,7 @@ def _competency_result(competency: _Competency, ratings: tuple[int, ...]) -> Com
 
 
 def _by_interviewer(card: ScorecardData) -> int:
+    """Sort key: results list ratings in interviewer id order."""
     return card.interviewer_id
 
 
