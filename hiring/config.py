@@ -61,6 +61,9 @@ class Config:
     SCORECARD_REMINDER_LIMIT = int(os.environ.get("SCORECARD_REMINDER_LIMIT", "3"))
     # The count beside "Home" is remembered this long per user (web/home.py says why).
     NAV_COUNT_SECONDS = float(os.environ.get("NAV_COUNT_SECONDS", "20"))
+    # Rendered parts of the dashboard and evaluation pages kept per process until an input changes
+    # (hiring.web.page_cache); 0 renders every request afresh.
+    PAGE_CACHE_SIZE = int(os.environ.get("PAGE_CACHE_SIZE", "256"))
     # Links in mails sent by background workers, where there is no request to take the host from.
     BASE_URL = os.environ.get("HIRING_BASE_URL", "http://127.0.0.1:5000")
     # http and private, loopback or link-local webhook URLs (tests, closed networks); never on the open internet

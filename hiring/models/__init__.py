@@ -1,6 +1,12 @@
 """The domain's tables, split by aggregate."""
 
-from hiring.models.candidates import Candidate, CandidateLanguage, CheckAnswer, StoredEvaluation
+from hiring.models.candidates import (
+    Candidate,
+    CandidateLanguage,
+    CheckAnswer,
+    RankingRevision,
+    StoredEvaluation,
+)
 from hiring.models.interviews import Assignment, Rating, Scorecard, VerifiedLanguage
 from hiring.models.notifications import NOTIFICATION_KINDS, NotificationOptOut
 from hiring.models.outbox import OutboxJob, SentMessage
@@ -36,6 +42,7 @@ __all__ = [
     "OutcomeReview",
     "PendingImport",
     "Profile",
+    "RankingRevision",
     "Rating",
     "RenderedDocument",
     "Scorecard",

@@ -126,3 +126,16 @@ def ranking_key() -> tuple:
 
 
 sa.Index("ix_stored_evaluation_ranking", StoredEvaluation.vacancy_id, *ranking_key())
+
+
+class RankingRevision(db.Model):
+    """How many times the vacancy's candidates changed: raised with the revision of any of their evaluations.
+
+    The ranking's pages derive their cache key from it (hiring.web.page_cache), so one small query tells
+    whether a page rendered before is still what the ranking shows (hiring.services.revisions). A table of its
+    own, not a column of the vacancy: every transaction takes this row last, so raising it never waits in a
+    circle with an edit that holds the vacancy row (PostgreSQL would end one of them as a deadlock).
+    """
+
+    vacancy_id: Mapped[int] = mapped_column(sa.ForeignKey("vacancy.id", ondelete="CASCADE"), primary_key=True)
+    revision: Mapped[int] = mapped_column(default=0)

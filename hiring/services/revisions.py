@@ -3,7 +3,9 @@
 Every commit that writes a row a document reads bumps, in the same transaction, the `revision` of the
 candidate's stored evaluation (for its evaluation and comparisons) or of the vacancy (for every document of
 the vacancy). `hiring.services.printouts` derives a document's cache key from these numbers: one small query
-answers whether the stored PDF is current, and a PDF is never served after any of its inputs changed.
+answers whether the stored PDF is current, and a PDF is never served after any of its inputs changed. A change
+to any candidate of a vacancy also raises the vacancy's ranking revision (`RankingRevision`), which keys the
+pages that show the whole ranking or a place in it (hiring.web.page_cache).
 
 Which rows count is decided generically, so that a new input is covered without listing it here: any row
 naming a candidate (`candidate_id`), a scorecard (`scorecard_id`, submitted ones only: a draft is shown
@@ -14,6 +16,7 @@ costs a rebuild of the document's values, never a stale document.
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from hiring.extensions import db
@@ -25,6 +28,7 @@ from hiring.models import (
     EvaluationPack,
     OutboxJob,
     Profile,
+    RankingRevision,
     RenderedDocument,
     Scorecard,
     StoredEvaluation,
@@ -35,14 +39,29 @@ from hiring.services.evaluations import BULK_SCORES_UNAFFECTED
 
 _TOUCHED = "hiring.revisions.touched"
 # Rows that no document shows, or that are the cache itself.
-_NOT_SHOWN = (StoredEvaluation, RenderedDocument, AuditEntry, ApiToken, EvaluationPack, OutboxJob)
+_NOT_SHOWN = (
+    StoredEvaluation,
+    RankingRevision,
+    RenderedDocument,
+    AuditEntry,
+    ApiToken,
+    EvaluationPack,
+    OutboxJob,
+)
 USER_NAME_FIELDS = ("full_name", "username")
 
 
 def _touched(session: Session) -> dict[str, set[int]]:
     return session.info.setdefault(
         _TOUCHED,
-        {"candidates": set(), "scorecards": set(), "vacancies": set(), "profiles": set(), "users": set()},
+        {
+            "candidates": set(),
+            "scorecards": set(),
+            "vacancies": set(),
+            "profiles": set(),
+            "users": set(),
+            "rankings": set(),  # vacancies a candidate joined or left (a deleted one is found by no query)
+        },
     )
 
 
@@ -54,6 +73,8 @@ def _note(session: Session, _context) -> None:
             continue
         if isinstance(obj, Candidate):
             touched["candidates"].add(obj.id)
+            vacancy = sa.inspect(obj).attrs.vacancy_id.history
+            touched["rankings"].update(v for v in (*vacancy.sum(), obj.vacancy_id) if isinstance(v, int))
         elif isinstance(obj, Vacancy):
             touched["vacancies"].add(obj.id)
         elif isinstance(obj, Profile):
@@ -117,6 +138,27 @@ def _bump(session: Session) -> None:
             sa.update(Vacancy).where(Vacancy.id.in_(sorted(vacancies))).values(revision=Vacancy.revision + 1),
             execution_options=options,
         )
+    if candidates or touched["rankings"]:
+        of_candidates = sa.select(Candidate.vacancy_id).where(Candidate.id.in_(sorted(candidates)))
+        rankings = session.scalars(
+            sa.select(Vacancy.id).where(
+                sa.or_(Vacancy.id.in_(sorted(touched["rankings"])), Vacancy.id.in_(of_candidates))
+            )
+        ).all()
+        _raise_ranking_revisions(session, rankings)
+
+
+def _raise_ranking_revisions(session: Session, vacancy_ids) -> None:
+    """Add one to each vacancy's ranking revision (its row made at the first change), in id order."""
+    if not vacancy_ids:
+        return
+    table = RankingRevision.__table__
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(
+        dialect.insert(table)
+        .values([{"vacancy_id": vacancy_id, "revision": 1} for vacancy_id in sorted(set(vacancy_ids))])
+        .on_conflict_do_update(index_elements=["vacancy_id"], set_={"revision": table.c.revision + 1})
+    )
 
 
 def _forget(session: Session, *_args) -> None:
@@ -130,3 +172,40 @@ def keep_revisions() -> None:
     event.listen(db.session, "after_flush", _note)
     event.listen(db.session, "before_commit", _bump)
     event.listen(db.session, "after_rollback", _forget)
+
+
+# --- reading the revisions ----------------------------------------------------------------------------------
+
+
+def vacancy_stamp(vacancy: Vacancy) -> tuple:
+    """What names this state of the vacancy's ranking: one query (the vacancy row is already loaded).
+
+    The creation time tells apart a vacancy that re-uses the id of a deleted one.
+    """
+    ranking = db.session.scalar(
+        sa.select(RankingRevision.revision).where(RankingRevision.vacancy_id == vacancy.id)
+    )
+    return (vacancy.id, vacancy.created_at, vacancy.revision, ranking or 0)
+
+
+def candidate_stamp(candidate: Candidate) -> tuple:
+    """What names this state of the candidate's evaluation page: one query.
+
+    The candidate's evaluation revision (raised also when a scorecard is started or dropped: the page counts
+    drafts), the vacancy's (its profile and rules) and its ranking's (the candidate's place in it).
+    """
+    row = db.session.execute(
+        sa.select(Vacancy.created_at, Vacancy.revision, RankingRevision.revision, StoredEvaluation.revision)
+        .select_from(Vacancy)
+        .outerjoin(RankingRevision, RankingRevision.vacancy_id == Vacancy.id)
+        .outerjoin(StoredEvaluation, StoredEvaluation.candidate_id == candidate.id)
+        .where(Vacancy.id == candidate.vacancy_id)
+    ).one()
+    return (candidate.id, candidate.created_at, candidate.vacancy_id, *row)
+
+
+def has_unsaved_changes() -> bool:
+    """Whether the session holds changes not committed yet (a part rendered now may show what never was)."""
+    session = db.session()
+    touched = session.info.get(_TOUCHED)
+    return bool(session.new or session.dirty or session.deleted or (touched and any(touched.values())))

@@ -33,9 +33,11 @@ from hiring.services.evaluations import (
 )
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
 from hiring.services.ranking import Page, page_rows, rank_position
+from hiring.services.revisions import candidate_stamp, vacancy_stamp
 from hiring.web.access import role_required
 from hiring.web.forms.refusals import INVALID, show_refusal
 from hiring.web.forms.review import DecisionForm
+from hiring.web.page_cache import rendered_part
 from hiring.web.ranking_rows import dashboard_rows
 from hiring.web.templating import reader_language
 
@@ -54,10 +56,21 @@ def dashboard(vacancy_id: int):
     vacancy = vacancy_or_404(vacancy_id, current_user)
     band = _choice("band", BANDS)
     eligibility = _choice("eligibility", ELIGIBILITIES)
+    page_number = query_int("page", 1)
+    ticked = _ticked_ids()
+    body = rendered_part(
+        ("dashboard", *vacancy_stamp(vacancy), band, eligibility, page_number, tuple(sorted(ticked))),
+        lambda: _dashboard_body(vacancy, band, eligibility, page_number, ticked),
+    )
+    return render_template("review/dashboard.html", vacancy=vacancy, body=body)
 
+
+def _dashboard_body(
+    vacancy, band: str | None, eligibility: str | None, page_number: int, ticked: set[int]
+) -> str:
     counts = db.session.execute(
         sa.select(StoredEvaluation.band, StoredEvaluation.eligibility, sa.func.count())
-        .where(StoredEvaluation.vacancy_id == vacancy_id)
+        .where(StoredEvaluation.vacancy_id == vacancy.id)
         .group_by(StoredEvaluation.band, StoredEvaluation.eligibility)
     ).all()
     band_counts: dict[str, int] = defaultdict(int)
@@ -71,20 +84,16 @@ def dashboard(vacancy_id: int):
         if band in (None, row_band) and eligibility in (None, row_eligibility)
     )
     per_page = current_app.config["PAGE_SIZE"]
-    page = Page(
-        min(query_int("page", 1), max(math.ceil(matching / per_page), 1)),
-        per_page,
-        matching,
-    )
+    page = Page(min(page_number, max(math.ceil(matching / per_page), 1)), per_page, matching)
 
-    ranked = page_rows(vacancy_id, band, eligibility, page) if matching else []
+    ranked = page_rows(vacancy.id, band, eligibility, page) if matching else []
     decisions = current_decisions(row.evaluation.candidate_id for row in ranked)
     # The rule that keeps a candidate out, pending or at risk, in words (stored with the evaluation).
     reasons = {
         row.evaluation.candidate_id: stored_reasons(row.evaluation.deciding, vacancy) for row in ranked
     }
     return render_template(
-        "review/dashboard.html",
+        "review/_dashboard_body.html",
         vacancy=vacancy,
         rows=dashboard_rows(ranked, decisions, reasons, vacancy),
         page=page,
@@ -95,7 +104,7 @@ def dashboard(vacancy_id: int):
         band_counts=band_counts,
         eligibility_counts=eligibility_counts,
         total=sum(band_counts.values()),
-        ticked=_ticked_ids(),
+        ticked=ticked,
     )
 
 
@@ -119,7 +128,36 @@ def _chart(competencies, results) -> str:
     return str(chart_svg(competencies, {result.code: result for result in results}, reader_language()))
 
 
-def _render_evaluation(candidate: Candidate, form: DecisionForm, status: int = 200):
+def _render_evaluation(
+    candidate: Candidate, form: DecisionForm, decisions: list | None = None, status: int = 200
+):
+    """The page: its summary as rendered before while nothing it shows changed, then the decision, fresh."""
+    summary = rendered_part(
+        ("evaluation", *candidate_stamp(candidate)), lambda: _evaluation_summary(candidate.id)
+    )
+    return (
+        render_template(
+            "review/evaluation.html",
+            summary=summary,
+            candidate=candidate,
+            vacancy=candidate.vacancy,
+            stored=candidate.evaluation,
+            decisions=decision_history(candidate.id) if decisions is None else decisions,
+            form=form,
+            can_decide=current_user.has_role("lead"),
+        ),
+        status,
+    )
+
+
+def _evaluation_summary(candidate_id: int) -> str:
+    """The candidate's verdict, screening, chart, ratings and notes: everything above the decision."""
+    candidate = db.session.scalar(
+        sa.select(Candidate)
+        .where(Candidate.id == candidate_id)
+        .options(*with_evaluation_inputs(vacancy=True, interviewers=True))
+        .execution_options(populate_existing=True)
+    )
     vacancy = candidate.vacancy
     evaluation = evaluate_candidate(candidate)
     competencies = vacancy.profile.competencies
@@ -127,28 +165,22 @@ def _render_evaluation(candidate: Candidate, form: DecisionForm, status: int = 2
     submitted = sorted((c for c in candidate.scorecards if c.is_submitted), key=lambda c: c.interviewer_id)
     ratings = {card.id: {r.competency_code: r for r in card.ratings} for card in submitted}
     position, total = rank_position(candidate)
-    return (
-        render_template(
-            "review/evaluation.html",
-            candidate=candidate,
-            vacancy=vacancy,
-            evaluation=evaluation,
-            competencies=competencies,
-            results=results,
-            scorecards=submitted,
-            ratings=ratings,
-            drafts=sum(1 for c in candidate.scorecards if not c.is_submitted),
-            screening=[(rule_label(r.rule, vacancy), r, describe(r)) for r in evaluation.screening.results],
-            chart=_chart(competencies, evaluation.competencies) if evaluation.submitted_count else "",
-            verdict=verdict(evaluation, vacancy, candidate.current_decision, reader_language()),
-            decisions=decision_history(candidate.id),
-            form=form,
-            can_decide=current_user.has_role("lead"),
-            position=position,
-            total=total,
-            language=reader_language(),
-        ),
-        status,
+    return render_template(
+        "review/_evaluation_summary.html",
+        candidate=candidate,
+        vacancy=vacancy,
+        evaluation=evaluation,
+        competencies=competencies,
+        results=results,
+        scorecards=submitted,
+        ratings=ratings,
+        drafts=sum(1 for c in candidate.scorecards if not c.is_submitted),
+        screening=[(rule_label(r.rule, vacancy), r, describe(r)) for r in evaluation.screening.results],
+        chart=_chart(competencies, evaluation.competencies) if evaluation.submitted_count else "",
+        verdict=verdict(evaluation, vacancy, candidate.current_decision, reader_language()),
+        position=position,
+        total=total,
+        language=reader_language(),
     )
 
 
@@ -156,11 +188,11 @@ def _render_evaluation(candidate: Candidate, form: DecisionForm, status: int = 2
 @role_required(*READERS)
 def evaluation(candidate_id: int):
     """A candidate's screening, ratings, chart, score and band, with the decision history and form."""
-    candidate = _load_candidate(candidate_id)
-    current = candidate.current_decision
+    candidate = candidate_or_404(candidate_id, current_user)
+    decisions = decision_history(candidate.id)
     # "Change decision" starts from the decision in force, never from an empty form (issue 24).
-    form = DecisionForm(data={"decision": current.decision} if current else None)
-    return _render_evaluation(candidate, form)
+    form = DecisionForm(data={"decision": decisions[0].decision} if decisions else None)
+    return _render_evaluation(candidate, form, decisions)
 
 
 @bp.route("/candidates/<int:candidate_id>/decision", methods=["POST"])

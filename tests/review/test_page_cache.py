@@ -1,0 +1,149 @@
+"""The dashboard and the evaluation page reuse what they rendered before, and never show it after an input changed.
+
+hiring.web.page_cache keeps their content per process under the revisions of what they show. Each test reads
+a page (now kept), changes one input as a service would and commits, and reads it again: the page must equal
+a render with the cache switched off, and must differ from before where the change shows on it.
+"""
+
+import pytest
+
+from hiring.extensions import db
+from hiring.models import Candidate, Scorecard
+from tests.documents.test_cache_freshness import CHANGES
+from tests.documents.test_routes import world as world  # noqa: F401  (the fixture)
+
+
+def pages(world) -> dict[str, str]:
+    vacancy, _other, anna, *_ = world
+    return {
+        "dashboard": f"/vacancies/{vacancy.id}/dashboard",
+        "evaluation": f"/candidates/{anna.id}/evaluation",
+    }
+
+
+def uncached(client, url: str) -> str:
+    """The page rendered from scratch, as it is now."""
+    config = client.application.config
+    assert config["PAGE_CACHE_SIZE"], "the cache is on in the tests"
+    size, config["PAGE_CACHE_SIZE"] = config["PAGE_CACHE_SIZE"], 0
+    try:
+        return client.get(url).text
+    finally:
+        config["PAGE_CACHE_SIZE"] = size
+
+
+# Changes of the pages' own (the document changes are tested on both pages too).
+PAGE_CHANGES = {
+    **CHANGES,
+    "candidate added": lambda w, b: b.candidate(w[0], full_name="Вера Новикова"),
+    "other candidate removed": lambda w, b: db.session.delete(db.session.get(Candidate, w[3].id)),
+}
+# Where each change shows (it is checked not to go stale on the other page as well).
+SHOWN_ON = {
+    "dashboard": {
+        "candidate name",
+        "rating value",
+        "scorecard reopened",
+        "another scorecard",
+        "decision",
+        "vacancy title",
+        "language requirement",
+        "custom check",
+        "candidate added",
+        "other candidate removed",
+    },
+    "evaluation": {
+        "candidate field",
+        "candidate name",
+        "candidate language",
+        "rating value",
+        "rating note",
+        "verified language",
+        "recommendation",
+        "scorecard reopened",
+        "another scorecard",
+        "decision",
+        "interviewer name",
+        "vacancy title",
+        "language requirement",
+        "custom check",
+        "profile competency name",
+        "profile weight",
+        "candidate added",
+        "other candidate removed",
+    },
+}
+CASES = [(change, page) for change in PAGE_CHANGES for page in ("dashboard", "evaluation")]
+
+
+@pytest.mark.parametrize(("change", "page"), CASES, ids=[f"{c}-{p}" for c, p in CASES])
+def test_a_kept_page_is_never_shown_after_its_input_changed(client, auth, build, world, change, page):
+    auth.login(build.user("lead").username)
+    url = pages(world)[page]
+    before = client.get(url).text
+    assert client.get(url).text == before == uncached(client, url)
+    PAGE_CHANGES[change](world, build)
+    db.session.commit()
+    after = client.get(url).text
+    assert after == uncached(client, url), f"{change}: the {page} showed what it rendered before the change"
+    if change in SHOWN_ON[page]:
+        assert after != before, f"{change} does not show on the {page}: the test proves nothing"
+
+
+def test_a_kept_page_is_reused_until_something_changes(client, auth, build, world, monkeypatch):
+    """The second read renders nothing of the content again; each language is kept apart."""
+    from hiring.web import review
+
+    auth.login(build.user("lead").username)
+    rendered = []
+    for name in ("_dashboard_body", "_evaluation_summary"):
+        original = getattr(review, name)
+        monkeypatch.setattr(
+            review,
+            name,
+            lambda *args, _original=original, _name=name: rendered.append(_name) or _original(*args),
+        )
+    for url in pages(world).values():
+        first = client.get(url).text
+        assert client.get(url).text == first
+    assert rendered == ["_dashboard_body", "_evaluation_summary"]
+    client.post("/language/en", data={"next": "/"})
+    english = client.get(pages(world)["dashboard"]).text
+    assert "Ranking" in english and english != first
+    assert rendered[-1] == "_dashboard_body"
+
+
+def test_a_change_not_committed_is_never_kept(client, auth, build, world):
+    """A part rendered while the session holds unsaved changes is not kept: the change may be rolled back."""
+    lead = build.user("lead")
+    auth.login(lead.username)
+    url = pages(world)["evaluation"]
+    before = client.get(url).text
+    anna = db.session.get(Candidate, world[2].id)
+    anna.full_name = "Не сохранено"
+    db.session.flush()
+    with client.application.test_request_context():
+        from flask_login import login_user
+
+        from hiring.web.page_cache import rendered_part
+
+        login_user(lead)
+        assert rendered_part(("probe",), lambda: "unsaved") == "unsaved"
+        assert rendered_part(("probe",), lambda: "again") == "again"
+    db.session.rollback()
+    assert client.get(url).text == before
+
+
+def test_a_draft_scorecard_shows_on_a_kept_evaluation_page(client, auth, build, world):
+    """A draft changes no evaluation and no document, only the page's "(1 draft not counted)"."""
+    auth.login(build.user("lead").username)
+    anna = world[2]
+    interviewer = build.user("interviewer")
+    build.assign(anna, interviewer)
+    url = pages(world)["evaluation"]
+    before = client.get(url).text
+    db.session.add(Scorecard(candidate_id=anna.id, interviewer_id=interviewer.id, status="draft"))
+    db.session.commit()
+    after = client.get(url).text
+    assert after == uncached(client, url), "the evaluation page did not count the new draft"
+    assert after != before
