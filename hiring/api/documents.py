@@ -11,6 +11,7 @@ from hiring.documents.language import LANGUAGES, printed_in
 from hiring.domain.visibility import READERS
 from hiring.services import document_cache
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
+from hiring.services.revisions import candidate_with_stamp
 
 
 def asked_language() -> str | None:
@@ -35,6 +36,6 @@ def job_post_pdf(vacancy_id: int):
 @roles_required(*READERS)
 def evaluation_pdf(candidate_id: int):
     """The candidate's evaluation PDF, in the vacancy's language (or `?lang=`)."""
-    candidate = candidate_or_404(candidate_id, api_user())
+    candidate = candidate_or_404(candidate_id, api_user(), candidate_with_stamp())
     with printed_in(asked_language()):
         return document_response(document_cache.evaluation(candidate), document_cache.pdf_bytes)

@@ -56,6 +56,10 @@ class Vacancy(db.Model):
     custom_checks: Mapped[list["CustomCheck"]] = relationship(
         back_populates="vacancy", cascade="all, delete-orphan", order_by="CustomCheck.position"
     )
+    # Read with the vacancy (joinedload) where a page's cache key needs it; raised by hiring.services.revisions.
+    ranking_revision: Mapped["RankingRevision | None"] = relationship(  # noqa: F821
+        viewonly=True, uselist=False
+    )
     candidates: Mapped[list["Candidate"]] = relationship(  # noqa: F821
         back_populates="vacancy", cascade="all, delete-orphan", passive_deletes=True
     )

@@ -130,17 +130,10 @@ def interview_kit(vacancy: Vacancy) -> Download:
 
 
 def evaluation(candidate: Candidate) -> Download:
-    stamp = db.session.execute(
-        sa.select(
-            Vacancy.id, Vacancy.created_at, Vacancy.revision, Vacancy.language, StoredEvaluation.revision
-        )
-        .join(StoredEvaluation, StoredEvaluation.vacancy_id == Vacancy.id)
-        .where(StoredEvaluation.candidate_id == candidate.id)
-    ).first()
-    if stamp is None:  # no stored evaluation yet: the vacancy's own stamp, and no evaluation revision
-        stamp = (*_stamp(db.session.get(Vacancy, candidate.vacancy_id)), None)
-    *vacancy_stamp, revision = stamp
-    parts = [list(vacancy_stamp), [candidate.id, candidate.created_at, revision]]
+    """The candidate's evaluation (load the candidate `candidate_with_stamp()`: its revisions come joined)."""
+    vacancy_stamp = _stamp(candidate.vacancy)
+    stored = candidate.evaluation
+    parts = [vacancy_stamp, [candidate.id, candidate.created_at, None if stored is None else stored.revision]]
     with force_locale(chosen_language() or vacancy_stamp[3]):
         filename = f"{_('Evaluation')} — {candidate.full_name}.pdf"
     return Download(

@@ -17,7 +17,8 @@ costs a rebuild of the document's values, never a stale document.
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.interfaces import LoaderOption
 
 from hiring.extensions import db
 from hiring.models import (
@@ -178,30 +179,40 @@ def keep_revisions() -> None:
 
 
 def vacancy_stamp(vacancy: Vacancy) -> tuple:
-    """What names this state of the vacancy's ranking: one query (the vacancy row is already loaded).
+    """What names this state of the vacancy's ranking (load the vacancy `with_stamp()` to spare a query).
 
     The creation time tells apart a vacancy that re-uses the id of a deleted one.
     """
-    ranking = db.session.scalar(
-        sa.select(RankingRevision.revision).where(RankingRevision.vacancy_id == vacancy.id)
-    )
-    return (vacancy.id, vacancy.created_at, vacancy.revision, ranking or 0)
+    ranking = vacancy.ranking_revision
+    return (vacancy.id, vacancy.created_at, vacancy.revision, ranking.revision if ranking else 0)
 
 
 def candidate_stamp(candidate: Candidate) -> tuple:
-    """What names this state of the candidate's evaluation page: one query.
+    """What names this state of the candidate's evaluation page (load it `with_stamp()` to spare queries).
 
     The candidate's evaluation revision (raised also when a scorecard is started or dropped: the page counts
     drafts), the vacancy's (its profile and rules) and its ranking's (the candidate's place in it).
     """
-    row = db.session.execute(
-        sa.select(Vacancy.created_at, Vacancy.revision, RankingRevision.revision, StoredEvaluation.revision)
-        .select_from(Vacancy)
-        .outerjoin(RankingRevision, RankingRevision.vacancy_id == Vacancy.id)
-        .outerjoin(StoredEvaluation, StoredEvaluation.candidate_id == candidate.id)
-        .where(Vacancy.id == candidate.vacancy_id)
-    ).one()
-    return (candidate.id, candidate.created_at, candidate.vacancy_id, *row)
+    evaluation = candidate.evaluation
+    return (
+        candidate.id,
+        candidate.created_at,
+        *vacancy_stamp(candidate.vacancy),
+        evaluation.revision if evaluation else None,
+    )
+
+
+def vacancy_with_stamp() -> tuple[LoaderOption, ...]:
+    """Load options for a Vacancy: its ranking revision, joined."""
+    return (joinedload(Vacancy.ranking_revision),)
+
+
+def candidate_with_stamp() -> tuple[LoaderOption, ...]:
+    """Load options for a Candidate: its stored evaluation, vacancy and ranking revision, joined in one query."""
+    return (
+        joinedload(Candidate.evaluation),
+        joinedload(Candidate.vacancy).joinedload(Vacancy.ranking_revision),
+    )
 
 
 def has_unsaved_changes() -> bool:

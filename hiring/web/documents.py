@@ -14,6 +14,7 @@ from hiring.errors import ShortlistError
 from hiring.query_params import query_ints
 from hiring.services import document_cache
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
+from hiring.services.revisions import candidate_with_stamp
 from hiring.web.access import role_required
 
 bp = Blueprint("documents", __name__)
@@ -49,7 +50,7 @@ def kit(vacancy_id: int):
 @role_required("hr", "lead")
 def evaluation_pdf(candidate_id: int):
     """The candidate's evaluation."""
-    candidate = candidate_or_404(candidate_id, current_user)
+    candidate = candidate_or_404(candidate_id, current_user, candidate_with_stamp())
     with printed_in(asked_language()):
         return document_response(document_cache.evaluation(candidate), document_cache.pdf_bytes)
 

@@ -33,7 +33,7 @@ from hiring.services.evaluations import (
 )
 from hiring.services.lookups import candidate_or_404, vacancy_or_404
 from hiring.services.ranking import Page, page_rows, rank_position
-from hiring.services.revisions import candidate_stamp, vacancy_stamp
+from hiring.services.revisions import candidate_stamp, candidate_with_stamp, vacancy_stamp, vacancy_with_stamp
 from hiring.web.access import role_required
 from hiring.web.forms.refusals import INVALID, show_refusal
 from hiring.web.forms.review import DecisionForm
@@ -53,7 +53,7 @@ def _choice(name: str, allowed: tuple[str, ...]) -> str | None:
 @role_required(*READERS)
 def dashboard(vacancy_id: int):
     """The vacancy's candidates in ranking order, filtered by band and eligibility, a page at a time."""
-    vacancy = vacancy_or_404(vacancy_id, current_user)
+    vacancy = vacancy_or_404(vacancy_id, current_user, vacancy_with_stamp())
     band = _choice("band", BANDS)
     eligibility = _choice("eligibility", ELIGIBILITIES)
     page_number = query_int("page", 1)
@@ -188,7 +188,7 @@ def _evaluation_summary(candidate_id: int) -> str:
 @role_required(*READERS)
 def evaluation(candidate_id: int):
     """A candidate's screening, ratings, chart, score and band, with the decision history and form."""
-    candidate = candidate_or_404(candidate_id, current_user)
+    candidate = candidate_or_404(candidate_id, current_user, candidate_with_stamp())
     decisions = decision_history(candidate.id)
     # "Change decision" starts from the decision in force, never from an empty form (issue 24).
     form = DecisionForm(data={"decision": decisions[0].decision} if decisions else None)
