@@ -2,8 +2,8 @@
 
 Usage: .venv/bin/python bench/scale.py [N ...]
 Uses DATABASE_URL when set (its tables are dropped and made again!), else bench/out/bench.sqlite.
-Prints, per N, the median time and the query count of: the vacancy dashboard (first page), a candidate's
-evaluation page, the ranking API's first page and a page deep in the list (goal: ≤ 1.5 x from N=100 to
+Prints, per N, the median time and the query count of: the vacancy dashboard (first page) and a candidate's
+evaluation page, each as kept by the page cache and as rendered after a change (the cache off), the ranking API's first page and a page deep in the list (goal: ≤ 1.5 x from N=100 to
 10,000), the lead's and an interviewer's home page, and the evaluation PDF (rendered each time: the document cache is emptied);
 then the ratio of time at the largest N to time at the smallest N.
 """
@@ -22,11 +22,20 @@ from hiring.extensions import db
 from hiring.models import Candidate, RenderedDocument
 from hiring.services.ranking import ranking_page
 
-REPEAT = 7
+REPEAT = 25  # per route and size; the PDF (half a second a render) PDF_REPEAT
+PDF_REPEAT = 5
 
 
-def measure(engine, client, method: str, url: str, **kwargs) -> tuple[float, int]:
-    """Median wall time of the request (server side, in-process) and its number of SQL statements."""
+class Timed:
+    """One route's timings at one size, and its number of SQL statements."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+        self.queries = 0
+
+
+def time_once(engine, client, method: str, url: str, timed: Timed, **kwargs) -> None:
+    """One request's wall time (server side, in-process) and its SQL statements, added to `timed`."""
     statements: list[str] = []
     me = threading.get_ident()
 
@@ -34,27 +43,23 @@ def measure(engine, client, method: str, url: str, **kwargs) -> tuple[float, int
         if threading.get_ident() == me:  # not the in-process job sweeper's queries
             statements.append(args[2])
 
-    times = []
-    for run in range(REPEAT + 1):
-        if "pdf" in url:
-            with engine.begin() as connection:
-                connection.execute(sa.delete(RenderedDocument))
-        statements.clear()
-        event.listen(engine, "before_cursor_execute", count)
-        start = time.perf_counter()
-        response = client.open(url, method=method, **kwargs)
-        elapsed = time.perf_counter() - start
-        event.remove(engine, "before_cursor_execute", count)
-        assert response.status_code == 200, (url, response.status_code, response.get_data(as_text=True)[:300])
-        if run:  # the first run warms caches
-            times.append(elapsed)
-    return statistics.median(times), len(statements)
+    if "pdf" in url:
+        with engine.begin() as connection:
+            connection.execute(sa.delete(RenderedDocument))
+    event.listen(engine, "before_cursor_execute", count)
+    start = time.perf_counter()
+    response = client.open(url, method=method, **kwargs)
+    elapsed = time.perf_counter() - start
+    event.remove(engine, "before_cursor_execute", count)
+    assert response.status_code == 200, (url, response.status_code, response.get_data(as_text=True)[:300])
+    timed.times.append(elapsed)
+    timed.queries = len(statements)
 
 
 def main(sizes: list[int]) -> None:
     url = env_database_url()
     app = make_app(url)
-    results: dict[str, dict[int, tuple[float, int]]] = {}
+    results: dict[str, dict[int, Timed]] = {}
     with app.app_context():
         vacancies = {n: fill(n) for n in sizes}
         middles = {
@@ -78,37 +83,45 @@ def main(sizes: list[int]) -> None:
     api = app.test_client()
     token = api.post("/api/v1/tokens", json={"username": "lead", "password": PASSWORD}).get_json()["token"]
     auth = {"Authorization": f"Bearer {token}"}
-    for n, vacancy_id in vacancies.items():
-        middle = middles[n]
-        paths = {
+
+    def paths(n: int) -> dict[str, tuple]:
+        vacancy_id, middle = vacancies[n], middles[n]
+        ranking = f"/api/v1/vacancies/{vacancy_id}/ranking"
+        return {
             "dashboard (first page)": ("GET", f"/vacancies/{vacancy_id}/dashboard", client, {}),
+            "dashboard, rendered": ("GET", f"/vacancies/{vacancy_id}/dashboard", client, {}),
             "evaluation page": ("GET", f"/candidates/{middle}/evaluation", client, {}),
-            "ranking API (page 1)": (
-                "GET",
-                f"/api/v1/vacancies/{vacancy_id}/ranking",
-                api,
-                {"headers": auth},
-            ),
-            "ranking API (deep)": (
-                "GET",
-                f"/api/v1/vacancies/{vacancy_id}/ranking?after={deep[n]}",
-                api,
-                {"headers": auth},
-            ),
+            "evaluation, rendered": ("GET", f"/candidates/{middle}/evaluation", client, {}),
+            "ranking API (page 1)": ("GET", ranking, api, {"headers": auth}),
+            "ranking API (deep)": ("GET", f"{ranking}?after={deep[n]}", api, {"headers": auth}),
             "home page (lead)": ("GET", "/", client, {}),
             "home page (interviewer)": ("GET", "/", interviewer, {}),
             "evaluation PDF": ("GET", f"/candidates/{middle}/evaluation.pdf", client, {}),
         }
-        for name, (method, path, who, kwargs) in paths.items():
-            results.setdefault(name, {})[n] = measure(engine, who, method, path, **kwargs)
+
+    # Sizes take turns, request by request, so that a machine busier in one phase does not skew the ratio.
+    for name in paths(sizes[0]):
+        # "rendered": the first view after a change (the page cache off); else the page as kept
+        app.config["PAGE_CACHE_SIZE"] = 0 if name.endswith("rendered") else 256
+        timings = results.setdefault(name, {n: Timed() for n in sizes})
+        repeat = PDF_REPEAT if "PDF" in name else REPEAT
+        for run in range(repeat + 1):
+            for n in sizes:
+                method, path, who, kwargs = paths(n)[name]
+                time_once(engine, who, method, path, timings[n], **kwargs)
+                if run == 0:  # the first run warms caches
+                    timings[n].times.clear()
     small, large = min(sizes), max(sizes)
-    print(f"\n{database_label(url)}, median of {REPEAT} runs, server time in-process")
+    print(
+        f"\n{database_label(url)}, median of {REPEAT} runs ({PDF_REPEAT} for the PDF), server time in-process"
+    )
     header = "".join(f"{'N=' + format(n, ','):>22}" for n in sizes)
     print(f"{'route':<24}{header}{'ratio ' + str(large) + '/' + str(small):>18}")
     for name, by_n in results.items():
-        cells = "".join(f"{by_n[n][0] * 1000:>12.1f} ms {by_n[n][1]:>3} q" for n in sizes)
-        print(f"{name:<24}{cells}{by_n[large][0] / by_n[small][0]:>17.2f}x")
-    flat = all(len({by_n[n][1] for n in sizes}) == 1 for by_n in results.values())
+        median = {n: statistics.median(by_n[n].times) for n in sizes}
+        cells = "".join(f"{median[n] * 1000:>12.1f} ms {by_n[n].queries:>3} q" for n in sizes)
+        print(f"{name:<24}{cells}{median[large] / median[small]:>17.2f}x")
+    flat = all(len({by_n[n].queries for n in sizes}) == 1 for by_n in results.values())
     print(f"query counts flat across N: {'yes' if flat else 'NO'}")
 
 
