@@ -1,7 +1,8 @@
 """Where a request's time goes: cProfile over repeated requests of one route, in-process, on bench data.
 
 Usage: .venv/bin/python bench/hotspots.py [ROUTE ...] [--n N] [--runs R] [--top K] [--sort tottime|cumulative]
-ROUTE is one of: hello (a bare Flask app, the yardstick of bench/load.sh), healthz, login, dashboard, evaluation, pdf, 304, home, ranking (default: all).
+ROUTE is one of: hello (a bare Flask app, the yardstick of bench/load.sh), healthz, signed-in (a signed-in
+request that does nothing: the floor of every page), login, dashboard, evaluation, pdf, 304, home, ranking (default: all).
 Uses DATABASE_URL when set (its tables are dropped and made again!), else bench/out/bench.sqlite. Prints, per
 route, the median time of a request and the K functions that cost the most over R profiled requests.
 """
@@ -16,11 +17,23 @@ import time
 import sqlalchemy as sa
 from common import PASSWORD, env_database_url, fill, make_app
 from flask import Flask
+from flask_login import login_required
 
 from hiring.extensions import db
 from hiring.models import Candidate
 
-ROUTES = ("hello", "healthz", "login", "dashboard", "evaluation", "pdf", "304", "home", "ranking")
+ROUTES = (
+    "hello",
+    "healthz",
+    "signed-in",
+    "login",
+    "dashboard",
+    "evaluation",
+    "pdf",
+    "304",
+    "home",
+    "ranking",
+)
 
 
 def main() -> None:
@@ -32,6 +45,9 @@ def main() -> None:
     parser.add_argument("--sort", default="tottime")
     args = parser.parse_args()
     app = make_app(env_database_url())
+    # The floor of every page and download: a signed-in request that does nothing else (session cookie, user
+    # loaded and checked, the app's hooks and headers). Registered on this bench app only.
+    app.add_url_rule("/_bench/signed-in", "bench_signed_in", login_required(lambda: "ok"))
     with app.app_context():
         vacancy_id = fill(args.n)
         middle = db.session.scalar(
@@ -53,6 +69,7 @@ def main() -> None:
     requests = {
         "hello": (hello.test_client(), "/", {}),
         "healthz": (anonymous, "/healthz", {}),
+        "signed-in": (client, "/_bench/signed-in", {}),
         "login": (anonymous, "/login", {}),
         "dashboard": (client, f"/vacancies/{vacancy_id}/dashboard", {}),
         "evaluation": (client, f"/candidates/{middle}/evaluation", {}),
