@@ -32,8 +32,6 @@ def main(seconds: float) -> None:
             db.session.scalars(sa.select(Candidate.id).where(Candidate.vacancy_id == vacancy_id).limit(10))
         )
         db.session.remove()
-    engine_owner = app.app_context()
-
     def logged_in():
         client = app.test_client()
         assert client.post("/login", data={"username": "lead", "password": PASSWORD}).status_code == 302
@@ -56,7 +54,7 @@ def main(seconds: float) -> None:
         client = logged_in()
         while not stop.is_set():
             for candidate_id in subjects:
-                with engine_owner, db.engine.begin() as connection:
+                with app.app_context(), db.engine.begin() as connection:  # a context per thread
                     connection.execute(
                         sa.delete(RenderedDocument.__table__).where(
                             RenderedDocument.kind == f"evaluation:{candidate_id}"
