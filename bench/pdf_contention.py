@@ -32,6 +32,7 @@ def main(seconds: float) -> None:
             db.session.scalars(sa.select(Candidate.id).where(Candidate.vacancy_id == vacancy_id).limit(10))
         )
         db.session.remove()
+
     def logged_in():
         client = app.test_client()
         assert client.post("/login", data={"username": "lead", "password": PASSWORD}).status_code == 302
