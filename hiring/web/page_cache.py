@@ -4,8 +4,8 @@ The vacancy dashboard and a candidate's evaluation page cost 10-15 ms each of qu
 (bench/hotspots.py), and are read far more often than what they show changes. What they show is a function of
 the revisions that `hiring.services.revisions` raises in the transaction of every change (the vacancy's, its
 ranking's, the candidate's evaluation's) and of how it is shown: the reader's language and role and the
-request's own choices. A part rendered once is kept under a key of all of these, so any change makes a new key:
-an old part is never served again and simply ages out (least recently used first).
+request's own choices. A part rendered once is kept with the stamp of those revisions, and served only while
+the stamp read for a request is the same: after any change it is rendered again and replaces the old one.
 
 Only parts without a form are kept: CSRF tokens, the menu, the user's name and flashed messages are rendered
 for each request around them. The caller checks access before asking for a part: a key says what a page
@@ -26,24 +26,27 @@ from hiring.web.templating import reader_language
 
 
 class PartCache:
-    """A bounded map from key to rendered HTML, least recently used out first; safe across threads."""
+    """Per page, the part last rendered and the stamp it was rendered at; the least recently used page out
+    first; safe across threads. A page read at a new stamp replaces its old part at once, so a part showing
+    what has since changed (a name since anonymised, say) is not kept beside the new one."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._parts: OrderedDict[Hashable, Markup] = OrderedDict()
+        self._parts: OrderedDict[Hashable, tuple[Hashable, Markup]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> Markup | None:
+    def get(self, page: Hashable, stamp: Hashable) -> Markup | None:
         with self._lock:
-            part = self._parts.get(key)
-            if part is not None:
-                self._parts.move_to_end(key)
-            return part
+            kept = self._parts.get(page)
+            if kept is None or kept[0] != stamp:
+                return None
+            self._parts.move_to_end(page)
+            return kept[1]
 
-    def put(self, key: Hashable, part: Markup) -> None:
+    def put(self, page: Hashable, stamp: Hashable, part: Markup) -> None:
         with self._lock:
-            self._parts[key] = part
-            self._parts.move_to_end(key)
+            self._parts[page] = (stamp, part)
+            self._parts.move_to_end(page)
             while len(self._parts) > self.size:
                 self._parts.popitem(last=False)
 
@@ -55,14 +58,14 @@ def _cache() -> PartCache:
     return cache
 
 
-def rendered_part(key: tuple, render: Callable[[], str]) -> Markup:
-    """The part named by `key` (plus the reader's language and role), rendered by `render` on a miss."""
+def rendered_part(page: tuple, stamp: tuple, render: Callable[[], str]) -> Markup:
+    """The part of `page` (plus the reader's language and role) as rendered at `stamp`, else `render()`ed now."""
     if not current_app.config["PAGE_CACHE_SIZE"] or has_unsaved_changes():
         return Markup(render())
-    full_key = (*key, reader_language(), current_user.role)
+    page = (*page, reader_language(), current_user.role)
     cache = _cache()
-    part = cache.get(full_key)
+    part = cache.get(page, stamp)
     if part is None:
         part = Markup(render())
-        cache.put(full_key, part)
+        cache.put(page, stamp, part)
     return part

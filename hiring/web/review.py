@@ -59,7 +59,8 @@ def dashboard(vacancy_id: int):
     page_number = query_int("page", 1)
     ticked = _ticked_ids()
     body = rendered_part(
-        ("dashboard", *vacancy_stamp(vacancy), band, eligibility, page_number, tuple(sorted(ticked))),
+        ("dashboard", vacancy.id, band, eligibility, page_number, tuple(sorted(ticked))),
+        vacancy_stamp(vacancy),
         lambda: _dashboard_body(vacancy, band, eligibility, page_number, ticked),
     )
     return render_template("review/dashboard.html", vacancy=vacancy, body=body)
@@ -133,7 +134,7 @@ def _render_evaluation(
 ):
     """The page: its summary as rendered before while nothing it shows changed, then the decision, fresh."""
     summary = rendered_part(
-        ("evaluation", *candidate_stamp(candidate)), lambda: _evaluation_summary(candidate.id)
+        ("evaluation", candidate.id), candidate_stamp(candidate), lambda: _evaluation_summary(candidate.id)
     )
     return (
         render_template(

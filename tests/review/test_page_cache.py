@@ -128,8 +128,8 @@ def test_a_change_not_committed_is_never_kept(client, auth, build, world):
         from hiring.web.page_cache import rendered_part
 
         login_user(lead)
-        assert rendered_part(("probe",), lambda: "unsaved") == "unsaved"
-        assert rendered_part(("probe",), lambda: "again") == "again"
+        assert rendered_part(("probe",), (1,), lambda: "unsaved") == "unsaved"
+        assert rendered_part(("probe",), (1,), lambda: "again") == "again"
     db.session.rollback()
     assert client.get(url).text == before
 
@@ -147,3 +147,20 @@ def test_a_draft_scorecard_shows_on_a_kept_evaluation_page(client, auth, build, 
     after = client.get(url).text
     assert after == uncached(client, url), "the evaluation page did not count the new draft"
     assert after != before
+
+
+def test_a_page_keeps_one_part_the_one_of_its_latest_stamp():
+    """A part rendered before a change (a name since anonymised, say) is dropped when the page is read again."""
+    from hiring.web.page_cache import PartCache
+
+    cache = PartCache(size=2)
+    cache.put(("evaluation", 1), (5,), "Анна Петрова")
+    cache.put(("evaluation", 1), (6,), "[удалено]")
+    assert cache.get(("evaluation", 1), (5,)) is None
+    assert cache.get(("evaluation", 1), (6,)) == "[удалено]"
+    assert "Анна Петрова" not in str(cache._parts)
+    cache.put(("evaluation", 2), (1,), "b")
+    cache.get(("evaluation", 1), (6,))  # read: now the most recent
+    cache.put(("dashboard", 1), (1,), "c")  # over the size: the least recently used page goes
+    assert cache.get(("evaluation", 2), (1,)) is None
+    assert cache.get(("evaluation", 1), (6,)) == "[удалено]"
