@@ -6,6 +6,8 @@ the revisions that `hiring.services.revisions` raises in the transaction of ever
 ranking's, the candidate's evaluation's) and of how it is shown: the reader's language and role and the
 request's own choices. A part rendered once is kept with the stamp of those revisions, and served only while
 the stamp read for a request is the same: after any change it is rendered again and replaces the old one.
+The stamp is read before the part's values are loaded, so a part is at least as new as the stamp it is kept
+with (the document cache's rule, hiring.services.document_cache).
 
 Only parts without a form are kept: CSRF tokens, the menu, the user's name and flashed messages are rendered
 for each request around them. The caller checks access before asking for a part: a key says what a page

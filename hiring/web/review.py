@@ -69,6 +69,7 @@ def dashboard(vacancy_id: int):
 def _dashboard_body(
     vacancy, band: str | None, eligibility: str | None, page_number: int, ticked: set[int]
 ) -> str:
+    """The dashboard's content: the counts, the filters and one page of the ranking (rendered when it changed)."""
     counts = db.session.execute(
         sa.select(StoredEvaluation.band, StoredEvaluation.eligibility, sa.func.count())
         .where(StoredEvaluation.vacancy_id == vacancy.id)
