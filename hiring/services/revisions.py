@@ -179,12 +179,25 @@ def keep_revisions() -> None:
 
 
 def vacancy_stamp(vacancy: Vacancy) -> tuple:
-    """What names this state of the vacancy's ranking (load the vacancy `with_stamp()` to spare a query).
+    """What names this state of the vacancy's ranking (its ranking revision loaded with it, or a query).
 
     The creation time tells apart a vacancy that re-uses the id of a deleted one.
     """
     ranking = vacancy.ranking_revision
     return (vacancy.id, vacancy.created_at, vacancy.revision, ranking.revision if ranking else 0)
+
+
+def vacancy_stamp_by_id(vacancy_id: int) -> tuple | None:
+    """vacancy_stamp() of the vacancy with this id, read without loading it; None when there is none."""
+    row = db.session.execute(
+        sa.select(Vacancy.created_at, Vacancy.revision, RankingRevision.revision)
+        .outerjoin(RankingRevision, RankingRevision.vacancy_id == Vacancy.id)
+        .where(Vacancy.id == vacancy_id)
+    ).first()
+    if row is None:
+        return None
+    created_at, revision, ranking = row
+    return (vacancy_id, created_at, revision, ranking or 0)
 
 
 def candidate_stamp(candidate: Candidate) -> tuple:
@@ -200,11 +213,6 @@ def candidate_stamp(candidate: Candidate) -> tuple:
         *vacancy_stamp(candidate.vacancy),
         evaluation.revision if evaluation else None,
     )
-
-
-def vacancy_with_stamp() -> tuple[LoaderOption, ...]:
-    """Load options for a Vacancy: its ranking revision, joined."""
-    return (joinedload(Vacancy.ranking_revision),)
 
 
 def candidate_with_stamp() -> tuple[LoaderOption, ...]:

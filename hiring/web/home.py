@@ -77,12 +77,14 @@ def _menu_count() -> int:
 def navigation_count():
     """`queue_count()` for the menu: what waits for the user, counted once per request, only when shown."""
 
-    def queue_count() -> int:
-        if "queue_count" not in g:
-            g.queue_count = _menu_count() if current_user.is_authenticated else 0
-        return g.queue_count
+    return {"queue_count": menu_count}
 
-    return {"queue_count": queue_count}
+
+def menu_count() -> int:
+    """What waits for the signed-in user (0 for a visitor), counted once per request."""
+    if "queue_count" not in g:
+        g.queue_count = _menu_count() if current_user.is_authenticated else 0
+    return g.queue_count
 
 
 @bp.route("/healthz")

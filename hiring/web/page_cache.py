@@ -9,8 +9,10 @@ the stamp read for a request is the same: after any change it is rendered again 
 The stamp is read before the part's values are loaded, so a part is at least as new as the stamp it is kept
 with (the document cache's rule, hiring.services.document_cache).
 
-Only parts without a form are kept: CSRF tokens, the menu, the user's name and flashed messages are rendered
-for each request around them. The caller checks access before asking for a part: a key says what a page
+Two layers. `rendered_part()` keeps a page's content without its forms, shared by every reader of the same
+language and role: CSRF tokens, the menu, the user's name and flashed messages are rendered around it for each
+request. `whole_page()` keeps the whole page per session, with everything the page shows besides its content
+in its key, so a session reading a page again gets it without any rendering. The caller checks access before asking for a part: a key says what a page
 shows, never who may see it. While the request holds changes not committed yet, nothing is kept: the key was
 read before them.
 """
@@ -19,11 +21,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from flask import current_app
+from flask import current_app, request, session
+from flask_babel import get_locale
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from hiring.services.revisions import has_unsaved_changes
+from hiring.web.home import menu_count
 from hiring.web.templating import reader_language
 
 
@@ -71,3 +76,34 @@ def rendered_part(page: tuple, stamp: tuple, render: Callable[[], str]) -> Marku
         part = Markup(render())
         cache.put(page, stamp, part)
     return part
+
+
+def whole_page(page: tuple, stamp: tuple, render: Callable[[], str]) -> str:
+    """The page as this session last saw it, menu and forms included, while nothing it shows changed.
+
+    Besides what the stamp names, a signed-in page shows only what this key names: the user's name, role and
+    language, the menu's count, the session's CSRF token (good for the whole session: WTF_CSRF_TIME_LIMIT is
+    None) and the path asked. A page is rendered afresh when the session has a message to flash (shown once).
+    """
+    if not current_app.config["PAGE_CACHE_SIZE"] or has_unsaved_changes() or "_flashes" in session:
+        return render()
+    field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    if field not in session:
+        generate_csrf()  # the session's token, made now (the page shows it)
+    token = session[field]
+    viewer = (
+        current_user.id,
+        current_user.display_name,
+        current_user.role,
+        str(get_locale()),
+        token,
+        menu_count(),
+        request.full_path,
+    )
+    cache = _cache()
+    key = ("page", *page, *viewer)
+    html = cache.get(key, stamp)
+    if html is None:
+        html = render()
+        cache.put(key, stamp, html)
+    return html

@@ -31,13 +31,13 @@ from hiring.services.evaluations import (
     with_evaluation_inputs,
     with_requirements,
 )
-from hiring.services.lookups import candidate_or_404, vacancy_or_404
+from hiring.services.lookups import candidate_or_404, vacancy_or_404, vacancy_stamp_or_404
 from hiring.services.ranking import Page, page_rows, rank_position
-from hiring.services.revisions import candidate_stamp, candidate_with_stamp, vacancy_stamp, vacancy_with_stamp
+from hiring.services.revisions import candidate_stamp, candidate_with_stamp
 from hiring.web.access import role_required
 from hiring.web.forms.refusals import INVALID, show_refusal
 from hiring.web.forms.review import DecisionForm
-from hiring.web.page_cache import rendered_part
+from hiring.web.page_cache import rendered_part, whole_page
 from hiring.web.ranking_rows import dashboard_rows
 from hiring.web.templating import reader_language
 
@@ -53,17 +53,22 @@ def _choice(name: str, allowed: tuple[str, ...]) -> str | None:
 @role_required(*READERS)
 def dashboard(vacancy_id: int):
     """The vacancy's candidates in ranking order, filtered by band and eligibility, a page at a time."""
-    vacancy = vacancy_or_404(vacancy_id, current_user, vacancy_with_stamp())
+    stamp = vacancy_stamp_or_404(vacancy_id, current_user)
     band = _choice("band", BANDS)
     eligibility = _choice("eligibility", ELIGIBILITIES)
     page_number = query_int("page", 1)
     ticked = _ticked_ids()
-    body = rendered_part(
-        ("dashboard", vacancy.id, band, eligibility, page_number, tuple(sorted(ticked))),
-        vacancy_stamp(vacancy),
-        lambda: _dashboard_body(vacancy, band, eligibility, page_number, ticked),
-    )
-    return render_template("review/dashboard.html", vacancy=vacancy, body=body)
+
+    def render() -> str:
+        vacancy = vacancy_or_404(vacancy_id, current_user)
+        body = rendered_part(
+            ("dashboard", vacancy_id, band, eligibility, page_number, tuple(sorted(ticked))),
+            stamp,
+            lambda: _dashboard_body(vacancy, band, eligibility, page_number, ticked),
+        )
+        return render_template("review/dashboard.html", vacancy=vacancy, body=body)
+
+    return whole_page(("dashboard", vacancy_id), stamp, render)
 
 
 def _dashboard_body(
@@ -191,10 +196,14 @@ def _evaluation_summary(candidate_id: int) -> str:
 def evaluation(candidate_id: int):
     """A candidate's screening, ratings, chart, score and band, with the decision history and form."""
     candidate = candidate_or_404(candidate_id, current_user, candidate_with_stamp())
-    decisions = decision_history(candidate.id)
-    # "Change decision" starts from the decision in force, never from an empty form (issue 24).
-    form = DecisionForm(data={"decision": decisions[0].decision} if decisions else None)
-    return _render_evaluation(candidate, form, decisions)
+
+    def render() -> str:
+        decisions = decision_history(candidate.id)
+        # "Change decision" starts from the decision in force, never from an empty form (issue 24).
+        form = DecisionForm(data={"decision": decisions[0].decision} if decisions else None)
+        return _render_evaluation(candidate, form, decisions)[0]
+
+    return whole_page(("evaluation", candidate.id), candidate_stamp(candidate), render)
 
 
 @bp.route("/candidates/<int:candidate_id>/decision", methods=["POST"])

@@ -5,10 +5,13 @@ a page (now kept), changes one input as a service would and commits, and reads i
 a render with the cache switched off, and must differ from before where the change shows on it.
 """
 
+import re
+
 import pytest
 
 from hiring.extensions import db
 from hiring.models import Candidate, Scorecard
+from tests.builders import PASSWORD
 from tests.documents.test_cache_freshness import CHANGES
 from tests.documents.test_routes import world as world  # noqa: F401  (the fixture)
 
@@ -21,13 +24,23 @@ def pages(world) -> dict[str, str]:
     }
 
 
+CSRF_VALUE = re.compile(r'(name="csrf_token"[^>]*value=")[^"]*')
+
+
+def read(client, url: str) -> str:
+    """The page, its CSRF tokens blanked: a token is signed with the second it was made in."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return CSRF_VALUE.sub(r"\1", response.text)
+
+
 def uncached(client, url: str) -> str:
     """The page rendered from scratch, as it is now."""
     config = client.application.config
     assert config["PAGE_CACHE_SIZE"], "the cache is on in the tests"
     size, config["PAGE_CACHE_SIZE"] = config["PAGE_CACHE_SIZE"], 0
     try:
-        return client.get(url).text
+        return read(client, url)
     finally:
         config["PAGE_CACHE_SIZE"] = size
 
@@ -80,11 +93,11 @@ CASES = [(change, page) for change in PAGE_CHANGES for page in ("dashboard", "ev
 def test_a_kept_page_is_never_shown_after_its_input_changed(client, auth, build, world, change, page):
     auth.login(build.user("lead").username)
     url = pages(world)[page]
-    before = client.get(url).text
-    assert client.get(url).text == before == uncached(client, url)
+    before = read(client, url)
+    assert read(client, url) == before == uncached(client, url)
     PAGE_CHANGES[change](world, build)
     db.session.commit()
-    after = client.get(url).text
+    after = read(client, url)
     assert after == uncached(client, url), f"{change}: the {page} showed what it rendered before the change"
     if change in SHOWN_ON[page]:
         assert after != before, f"{change} does not show on the {page}: the test proves nothing"
@@ -104,8 +117,8 @@ def test_a_kept_page_is_reused_until_something_changes(client, auth, build, worl
             lambda *args, _original=original, _name=name: rendered.append(_name) or _original(*args),
         )
     for url in pages(world).values():
-        first = client.get(url).text
-        assert client.get(url).text == first
+        first = read(client, url)
+        assert read(client, url) == first
     assert rendered == ["_dashboard_body", "_evaluation_summary"]
     client.post("/language/en", data={"next": "/"})
     english = client.get(pages(world)["dashboard"]).text
@@ -118,7 +131,7 @@ def test_a_change_not_committed_is_never_kept(client, auth, build, world):
     lead = build.user("lead")
     auth.login(lead.username)
     url = pages(world)["evaluation"]
-    before = client.get(url).text
+    before = read(client, url)
     anna = db.session.get(Candidate, world[2].id)
     anna.full_name = "Не сохранено"
     db.session.flush()
@@ -131,7 +144,7 @@ def test_a_change_not_committed_is_never_kept(client, auth, build, world):
         assert rendered_part(("probe",), (1,), lambda: "unsaved") == "unsaved"
         assert rendered_part(("probe",), (1,), lambda: "again") == "again"
     db.session.rollback()
-    assert client.get(url).text == before
+    assert read(client, url) == before
 
 
 def test_a_draft_scorecard_shows_on_a_kept_evaluation_page(client, auth, build, world):
@@ -141,10 +154,10 @@ def test_a_draft_scorecard_shows_on_a_kept_evaluation_page(client, auth, build, 
     interviewer = build.user("interviewer")
     build.assign(anna, interviewer)
     url = pages(world)["evaluation"]
-    before = client.get(url).text
+    before = read(client, url)
     db.session.add(Scorecard(candidate_id=anna.id, interviewer_id=interviewer.id, status="draft"))
     db.session.commit()
-    after = client.get(url).text
+    after = read(client, url)
     assert after == uncached(client, url), "the evaluation page did not count the new draft"
     assert after != before
 
@@ -164,3 +177,78 @@ def test_a_page_keeps_one_part_the_one_of_its_latest_stamp():
     cache.put(("dashboard", 1), (1,), "c")  # over the size: the least recently used page goes
     assert cache.get(("evaluation", 2), (1,)) is None
     assert cache.get(("evaluation", 1), (6,)) == "[удалено]"
+
+
+# --- the whole page, per session --------------------------------------------------------------------------
+
+
+def test_a_session_reads_its_page_again_without_any_rendering(client, auth, build, world, monkeypatch):
+    from hiring.web import review
+
+    auth.login(build.user("lead").username)
+    templates = []
+    original = review.render_template
+    monkeypatch.setattr(
+        review, "render_template", lambda name, **c: templates.append(name) or original(name, **c)
+    )
+    for url in pages(world).values():
+        first = client.get(url).text
+        rendered = len(templates)
+        assert client.get(url).text == first
+        assert len(templates) == rendered, "the second read rendered the page again"
+    assert "review/dashboard.html" in templates and "review/evaluation.html" in templates
+
+
+def test_a_message_to_flash_shows_on_a_kept_page_once(client, auth, build, world):
+    auth.login(build.user("lead").username)
+    url = pages(world)["dashboard"]
+    first = read(client, url)
+    with client.session_transaction() as session:
+        session["_flashes"] = [("success", "Кандидаты импортированы")]
+    assert "Кандидаты импортированы" in read(client, url)
+    assert read(client, url) == first
+
+
+def test_the_users_name_and_menu_count_show_at_once(client, auth, build, world):
+    """Neither is in the page's stamp: a rename and another vacancy's candidate ready for a decision."""
+    lead = build.user("lead", full_name="Ольга Лидова")
+    auth.login(lead.username)
+    url = pages(world)["dashboard"]
+    assert "Ольга Лидова" in read(client, url)
+    lead.full_name = "Ольга Новикова"
+    db.session.commit()
+    renamed = read(client, url)
+    assert "Ольга Новикова" in renamed and "Ольга Лидова" not in renamed
+    before = read(client, url)
+    build.scorecard(world[4])  # the other vacancy's candidate: ready for a decision, one more in the menu
+    after = read(client, url)
+    assert after == uncached(client, url)
+    assert after != before
+
+
+def test_each_session_gets_its_own_csrf_token(app_config, build, world):
+    """Two sessions of one user: each page carries a token of its own session, never the other's.
+
+    A second app instance: each request has its own app context, and so its own `g`, as in gunicorn.
+    """
+    from itsdangerous import URLSafeTimedSerializer
+
+    from hiring import create_app
+
+    app = create_app(app_config)
+    lead = build.user("lead")
+    url = pages(world)["evaluation"]
+    tokens, raw = [], []
+    for _ in range(2):
+        client = app.test_client()
+        assert (
+            client.post("/login", data={"username": lead.username, "password": PASSWORD}).status_code == 302
+        )
+        client.get(url)
+        page = client.get(url).text
+        tokens.append(re.search(r'name="csrf_token"[^>]*value="([^"]*)"', page).group(1))
+        with client.session_transaction() as session:
+            raw.append(session["csrf_token"])
+    serializer = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="wtf-csrf-token")
+    assert raw[0] != raw[1]
+    assert [serializer.loads(token) for token in tokens] == raw
