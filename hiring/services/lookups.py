@@ -35,9 +35,7 @@ def profile_or_404(profile_id: int) -> Profile:
 def vacancy_or_404(vacancy_id: int, user: User, options: Sequence[LoaderOption] = ()) -> Vacancy:
     """The vacancy, loaded with `options`, when the user may open it (an interviewer: one they interview for)."""
     vacancy = _load(Vacancy, vacancy_id, options)
-    if vacancy is None or not (
-        can_open_vacancy(user.role, False) or can_open_vacancy(user.role, _interviews_for(user, vacancy_id))
-    ):
+    if vacancy is None or not _may_open_vacancy(user, vacancy_id):
         raise NotFound(NO_VACANCY)
     return vacancy
 
@@ -49,9 +47,7 @@ def vacancy_stamp_or_404(vacancy_id: int, user: User) -> tuple:
     without loading the vacancy's texts.
     """
     stamp = vacancy_stamp_by_id(vacancy_id)
-    if stamp is None or not (
-        can_open_vacancy(user.role, False) or can_open_vacancy(user.role, _interviews_for(user, vacancy_id))
-    ):
+    if stamp is None or not _may_open_vacancy(user, vacancy_id):
         raise NotFound(NO_VACANCY)
     return stamp
 
@@ -68,6 +64,13 @@ def _load(model, record_id: int, options: Sequence[LoaderOption]):
     if not options:
         return db.session.get(model, record_id)
     return db.session.scalar(sa.select(model).where(model.id == record_id).options(*options))
+
+
+def _may_open_vacancy(user: User, vacancy_id: int) -> bool:
+    """The visibility rule for an existing vacancy (asking the database only for an interviewer)."""
+    return can_open_vacancy(user.role, False) or can_open_vacancy(
+        user.role, _interviews_for(user, vacancy_id)
+    )
 
 
 def _interviews_for(user: User, vacancy_id: int) -> bool:

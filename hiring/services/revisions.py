@@ -201,7 +201,7 @@ def vacancy_stamp_by_id(vacancy_id: int) -> tuple | None:
 
 
 def candidate_stamp(candidate: Candidate) -> tuple:
-    """What names this state of the candidate's evaluation page (load it `with_stamp()` to spare queries).
+    """What names this state of the candidate's evaluation page (load it `candidate_with_stamp()`: no query).
 
     The candidate's evaluation revision (raised also when a scorecard is started or dropped: the page counts
     drafts), the vacancy's (its profile and rules) and its ranking's (the candidate's place in it).

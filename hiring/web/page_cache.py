@@ -12,9 +12,10 @@ with (the document cache's rule, hiring.services.document_cache).
 Two layers. `rendered_part()` keeps a page's content without its forms, shared by every reader of the same
 language and role: CSRF tokens, the menu, the user's name and flashed messages are rendered around it for each
 request. `whole_page()` keeps the whole page per session, with everything the page shows besides its content
-in its key, so a session reading a page again gets it without any rendering. The caller checks access before asking for a part: a key says what a page
-shows, never who may see it. While the request holds changes not committed yet, nothing is kept: the key was
-read before them.
+in its key, so a session reading a page again gets it without any rendering.
+
+The caller checks access before asking for a part: a key says what a page shows, never who may see it. While
+the request holds changes not committed yet, nothing is kept: the key was read before them.
 """
 
 import threading
@@ -39,10 +40,10 @@ class PartCache:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._parts: OrderedDict[Hashable, tuple[Hashable, Markup]] = OrderedDict()
+        self._parts: OrderedDict[Hashable, tuple[Hashable, str]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, page: Hashable, stamp: Hashable) -> Markup | None:
+    def get(self, page: Hashable, stamp: Hashable) -> str | None:
         with self._lock:
             kept = self._parts.get(page)
             if kept is None or kept[0] != stamp:
@@ -50,7 +51,7 @@ class PartCache:
             self._parts.move_to_end(page)
             return kept[1]
 
-    def put(self, page: Hashable, stamp: Hashable, part: Markup) -> None:
+    def put(self, page: Hashable, stamp: Hashable, part: str) -> None:
         with self._lock:
             self._parts[page] = (stamp, part)
             self._parts.move_to_end(page)
@@ -65,17 +66,21 @@ def _cache() -> PartCache:
     return cache
 
 
+def _kept(key: tuple, stamp: tuple, render: Callable[[], str]) -> str:
+    """What the cache keeps for `key` at `stamp`, else `render()`ed now and kept."""
+    cache = _cache()
+    kept = cache.get(key, stamp)
+    if kept is None:
+        kept = render()
+        cache.put(key, stamp, kept)
+    return kept
+
+
 def rendered_part(page: tuple, stamp: tuple, render: Callable[[], str]) -> Markup:
     """The part of `page` (plus the reader's language and role) as rendered at `stamp`, else `render()`ed now."""
     if not current_app.config["PAGE_CACHE_SIZE"] or has_unsaved_changes():
         return Markup(render())
-    page = (*page, reader_language(), current_user.role)
-    cache = _cache()
-    part = cache.get(page, stamp)
-    if part is None:
-        part = Markup(render())
-        cache.put(page, stamp, part)
-    return part
+    return _kept((*page, reader_language(), current_user.role), stamp, lambda: Markup(render()))
 
 
 def whole_page(page: tuple, stamp: tuple, render: Callable[[], str]) -> str:
@@ -100,10 +105,4 @@ def whole_page(page: tuple, stamp: tuple, render: Callable[[], str]) -> str:
         menu_count(),
         request.full_path,
     )
-    cache = _cache()
-    key = ("page", *page, *viewer)
-    html = cache.get(key, stamp)
-    if html is None:
-        html = render()
-        cache.put(key, stamp, html)
-    return html
+    return _kept(("page", *page, *viewer), stamp, render)
